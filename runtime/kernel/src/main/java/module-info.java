@@ -7,4 +7,10 @@ module io.logos.delivery.kernel {
     requires transitive io.logos.delivery.spi.kernel;
     requires io.logos.delivery.libp2p;
     requires com.google.protobuf;
+
+    exports io.logos.delivery.kernel.message;
+
+    // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
+    // descriptor-based field access) need deep access to them.
+    opens io.logos.delivery.kernel.proto to com.google.protobuf;
 }

@@ -46,14 +46,14 @@ public record RelayShard(int clusterId, int shardId) implements Comparable<Relay
         if (part.isEmpty()) {
             throw new InvalidTopicException(text, "missing " + name);
         }
-        if (part.length() > 5 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!part.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidTopicException(text, name + " '" + part + "' is not a decimal number");
         }
-        int value = Integer.parseInt(part);
-        if (value > max) {
-            throw new InvalidTopicException(text, name + " " + value + " is larger than " + max);
+        String digits = part.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 5 || Integer.parseInt(digits) > max) {
+            throw new InvalidTopicException(text, name + " " + digits + " is larger than " + max);
         }
-        return value;
+        return Integer.parseInt(digits);
     }
 
     /** This shard as a pubsub topic. */

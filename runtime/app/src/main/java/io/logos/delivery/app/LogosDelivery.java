@@ -1,0 +1,104 @@
+package io.logos.delivery.app;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import io.logos.delivery.app.config.InvalidConfigurationException;
+import io.logos.delivery.app.config.NodeConfig;
+import io.logos.delivery.app.plugin.InstalledPlugin;
+import io.logos.delivery.app.plugin.PluginRegistry;
+import io.logos.delivery.app.wiring.NodeModule;
+import io.logos.delivery.app.wiring.PluginModule;
+import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
+import io.logos.delivery.spi.kernel.archive.ArchiveException;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The root object: composes the layers it was asked for, starts them bottom-up and stops them
+ * top-down. For now a node holds its configuration, its plugins and, with {@code --store}, its archive.
+ */
+public final class LogosDelivery implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogosDelivery.class);
+
+    private final NodeConfig config;
+    private final PluginRegistry plugins;
+    private final Optional<ArchiveDriver> archive;
+    private boolean stopped;
+
+    @Inject
+    LogosDelivery(NodeConfig config, PluginRegistry plugins, Optional<ArchiveDriver> archive) {
+        this.config = config;
+        this.plugins = plugins;
+        this.archive = archive;
+    }
+
+    /**
+     * Wires and starts a node.
+     *
+     * @throws NodeStartException when the configuration or a plugin keeps the node from starting
+     */
+    public static LogosDelivery start(NodeConfig config, PluginRegistry plugins) {
+        long began = System.nanoTime();
+        LogosDelivery node;
+        try {
+            node = Guice.createInjector(Stage.PRODUCTION, new PluginModule(plugins), new NodeModule(config))
+                    .getInstance(LogosDelivery.class);
+        } catch (CreationException | ProvisionException e) {
+            throw startFailure(e);
+        }
+        node.logSummary((System.nanoTime() - began) / 1_000_000);
+        return node;
+    }
+
+    /** Guice reports provisioning failures wrapped; operators need the reason, not the wrapping. */
+    private static NodeStartException startFailure(RuntimeException wrapped) {
+        for (Throwable cause = wrapped; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException || cause instanceof ArchiveException) {
+                return new NodeStartException(cause.getMessage(), wrapped);
+            }
+        }
+        return new NodeStartException("the node could not be assembled: " + wrapped.getMessage(), wrapped);
+    }
+
+    private void logSummary(long startMillis) {
+        LOG.info("Logos Delivery {} on cluster {}, max message size {} bytes", Version.current(),
+                config.clusterId(), config.maxMessageSize().bytes());
+        for (InstalledPlugin<?> plugin : plugins.all()) {
+            LOG.info("Plugin {} '{}' {} from {}", plugin.spi().kind(), plugin.name(), plugin.version(),
+                    plugin.location());
+        }
+        archive.ifPresentOrElse(
+                driver -> LOG.info("Archive {} open, {} messages stored", config.storeMessageDbUrl(), driver.count()),
+                () -> LOG.info("Archive off (--store=false)"));
+        LOG.info("Node started in {} ms", startMillis);
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The archive, present when the node runs with {@code --store=true}. */
+    public Optional<ArchiveDriver> archive() {
+        return archive;
+    }
+
+    /** Stops the node: layers top-down, the archive last. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        archive.ifPresent(ArchiveDriver::close);
+        LOG.info("Node stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,103 @@
+package io.logos.delivery.app.cli;
+
+import io.logos.delivery.api.kernel.MessageSizeLimit;
+import io.logos.delivery.app.LogosDelivery;
+import io.logos.delivery.app.Version;
+import io.logos.delivery.app.config.NodeConfig;
+import io.logos.delivery.app.plugin.InstalledPlugin;
+import io.logos.delivery.app.plugin.NodeSpis;
+import io.logos.delivery.app.plugin.PluginLoader;
+import io.logos.delivery.app.plugin.PluginRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code logos-delivery}: runs a node. Flag names and defaults follow nwaku's {@code wakunode2}. */
+@Command(name = "logos-delivery", mixinStandardHelpOptions = true, versionProvider = LogosDeliveryCommand.BuildVersion.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Runs a Logos Delivery (Waku v2) node. Stop it with Ctrl-C or SIGTERM.")
+final class LogosDeliveryCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--cluster-id", paramLabel = "<id>", defaultValue = "0",
+            description = "Cluster id of the network (0..65535; 1 is The Waku Network). Default: ${DEFAULT-VALUE}.")
+    private int clusterId;
+
+    @Option(names = "--max-msg-size", paramLabel = "<size>", defaultValue = "150KiB", converter = MessageSizeConverter.class,
+            description = "Largest accepted message, with unit B, KB or KiB. Default: ${DEFAULT-VALUE}.")
+    private MessageSizeLimit maxMessageSize;
+
+    @Option(names = "--store", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "<bool>",
+            description = "Keep an archive of relayed messages (store service node). Default: ${DEFAULT-VALUE}.")
+    private boolean store;
+
+    @Option(names = "--store-message-db-url", paramLabel = "<url>", defaultValue = NodeConfig.DEFAULT_STORE_URL,
+            description = "Archive database; its scheme picks the driver plugin (memory://, sqlite://, postgres://). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String storeMessageDbUrl;
+
+    @Option(names = "--store-max-num-db-connections", paramLabel = "<n>", defaultValue = "50",
+            description = "Largest database connection pool of the archive. Default: ${DEFAULT-VALUE}.")
+    private int storeMaxDbConnections;
+
+    @Option(names = "--log-level", paramLabel = "<level>", defaultValue = "INFO",
+            description = "One of ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    private LogLevel logLevel;
+
+    @Option(names = "--plugins-dir", paramLabel = "<dir>",
+            description = "Folder of plugin jars. Default: plugins/ of the installation, else ./plugins.")
+    private Path pluginsDirectory;
+
+    @Option(names = "--list-plugins", description = "Print the plugins found (SPI, name, version, jar) and exit.")
+    private boolean listPlugins;
+
+    private final ShutdownSignal shutdownSignal;
+
+    LogosDeliveryCommand(ShutdownSignal shutdownSignal) {
+        this.shutdownSignal = shutdownSignal;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        logLevel.apply();
+        NodeConfig config = new NodeConfig(clusterId, maxMessageSize, store, storeMessageDbUrl, storeMaxDbConnections,
+                pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory());
+        PluginRegistry plugins = new PluginLoader(NodeSpis.ALL).load(config.pluginsDirectory());
+        if (listPlugins) {
+            printPlugins(plugins, spec.commandLine().getOut());
+            return 0;
+        }
+        try (LogosDelivery node = LogosDelivery.start(config, plugins)) {
+            shutdownSignal.await();
+        }
+        return 0;
+    }
+
+    private static Path defaultPluginsDirectory() {
+        String home = System.getProperty("logos.delivery.home");
+        return home != null ? Path.of(home, "plugins") : Path.of("plugins");
+    }
+
+    private static void printPlugins(PluginRegistry plugins, PrintWriter out) {
+        String format = "%-16s %-12s %-16s %s%n";
+        out.printf(format, "SPI", "NAME", "VERSION", "LOCATION");
+        for (InstalledPlugin<?> plugin : plugins.all()) {
+            out.printf(format, plugin.spi().kind(), plugin.name(), plugin.version(), plugin.location());
+        }
+        out.flush();
+    }
+
+    static final class BuildVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"logos-delivery " + Version.current()};
+        }
+    }
+}

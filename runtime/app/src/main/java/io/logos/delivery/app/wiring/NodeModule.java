@@ -1,0 +1,26 @@
+package io.logos.delivery.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import io.logos.delivery.app.config.NodeConfig;
+import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
+
+/** Binds the node's configuration and the services it turns on. */
+public final class NodeModule extends AbstractModule {
+
+    private final NodeConfig config;
+
+    public NodeModule(NodeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        bind(NodeConfig.class).toInstance(config);
+        OptionalBinder<ArchiveDriver> archive = OptionalBinder.newOptionalBinder(binder(), ArchiveDriver.class);
+        if (config.store()) {
+            archive.setBinding().toProvider(ArchiveDriverProvider.class).in(Singleton.class);
+        }
+    }
+}

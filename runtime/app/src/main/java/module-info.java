@@ -1,0 +1,29 @@
+/**
+ * The assembly: {@code LogosDelivery}, configuration, plugin loading, Guice wiring and the
+ * {@code logos-delivery} command. The only module that knows every layer.
+ */
+module io.logos.delivery.app {
+    requires io.logos.delivery.kernel;
+    requires io.logos.delivery.messaging;
+    requires io.logos.delivery.channels;
+    requires io.logos.delivery.spi.kernel;
+    requires com.google.guice;
+    // Guice is an automatic module and cannot require Guava itself; this puts Guava in the module graph
+    requires com.google.common;
+    requires jakarta.inject;
+    requires info.picocli;
+    requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
+    requires jdk.unsupported;
+
+    uses io.logos.delivery.spi.kernel.archive.ArchiveDriverFactory;
+
+    exports io.logos.delivery.app;
+    exports io.logos.delivery.app.config;
+    exports io.logos.delivery.app.plugin;
+
+    opens io.logos.delivery.app to com.google.guice;
+    opens io.logos.delivery.app.wiring to com.google.guice;
+    opens io.logos.delivery.app.cli to info.picocli;
+}

@@ -1,0 +1,134 @@
+package io.logos.delivery.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.logos.delivery.app.Version;
+import io.logos.delivery.app.plugin.TestPluginJars;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path plugins;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final TestSignal signal = new TestSignal();
+
+    @BeforeEach
+    void installMemoryPlugin() throws IOException {
+        Files.copy(TestPluginJars.memoryPluginJar(), plugins.resolve("archive-memory.jar"));
+    }
+
+    private int run(String... args) {
+        return Main.run(args, signal, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private String onlyErrorLine() {
+        String[] lines = err.toString().strip().split("\\R");
+        assertEquals(1, lines.length, "expected one error line, got: " + err);
+        return lines[0];
+    }
+
+    @Test
+    void printsTheVersion() {
+        assertEquals(0, run("--version"));
+        assertEquals("logos-delivery " + Version.current(), out.toString().strip());
+    }
+
+    @Test
+    void printsHelpWithNwakuFlagNames() {
+        assertEquals(0, run("--help"));
+        for (String flag : new String[] {"--cluster-id", "--store", "--store-message-db-url", "--max-msg-size",
+                "--log-level", "--list-plugins"}) {
+            assertTrue(out.toString().contains(flag), flag + " missing from help");
+        }
+    }
+
+    @Test
+    void anUnknownFlagIsOneLineWithASuggestionAndStatus2() {
+        assertEquals(Main.USAGE_ERROR, run("--stor=true"));
+        assertEquals("logos-delivery: Unknown option: '--stor=true'; did you mean --store or --store-message-db-url"
+                + " or --store-max-num-db-connections? (see --help)", onlyErrorLine());
+    }
+
+    @Test
+    void badValuesAreOneLineWithStatus2() {
+        assertEquals(Main.USAGE_ERROR, run("--cluster-id=abc"));
+        assertEquals("logos-delivery: Invalid value for option '--cluster-id': 'abc' is not an int (see --help)",
+                onlyErrorLine());
+        err.getBuffer().setLength(0);
+        assertEquals(Main.USAGE_ERROR, run("--store=maybe"));
+        assertTrue(onlyErrorLine().contains("'maybe' is not a boolean"));
+        err.getBuffer().setLength(0);
+        assertEquals(Main.USAGE_ERROR, run("--max-msg-size=lots"));
+        assertTrue(onlyErrorLine().contains("invalid message size 'lots'"));
+    }
+
+    @Test
+    void anOutOfRangeClusterIsAStartupError() {
+        assertEquals(Main.STARTUP_FAILURE, run("--cluster-id=70000", "--plugins-dir=" + plugins));
+        assertEquals("logos-delivery: error: --cluster-id 70000 is outside 0..65535", onlyErrorLine());
+    }
+
+    @Test
+    void listsPluginsWithNameVersionAndJar() {
+        assertEquals(0, run("--list-plugins", "--plugins-dir=" + plugins));
+        String listing = out.toString();
+        assertTrue(listing.startsWith("SPI"), listing);
+        assertTrue(listing.lines().anyMatch(line -> line.startsWith("archive-driver")
+                && line.contains(" memory ") && line.contains(Version.current())
+                && line.endsWith(plugins.resolve("archive-memory.jar").toString())), listing);
+    }
+
+    @Test
+    void anUnknownArchiveSchemeIsOneLineWithStatus1() {
+        assertEquals(Main.STARTUP_FAILURE, run("--store=true", "--store-message-db-url=foo://bar", "--plugins-dir=" + plugins));
+        assertEquals("logos-delivery: error: no archive driver for scheme 'foo' in --store-message-db-url=foo://bar;"
+                + " installed: memory", onlyErrorLine());
+    }
+
+    @Test
+    void runsUntilSignalledThenStopsWithStatus0() throws Exception {
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("--store=true",
+                "--store-message-db-url=memory://", "--log-level=warn",
+                "--plugins-dir=" + plugins));
+        assertTrue(signal.awaiting.await(30, TimeUnit.SECONDS), "node did not start: " + err);
+        signal.stop.countDown();
+        assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void booleansTakeNwakuStyleValues() {
+        // --store=false keeps the archive off, so an unusable URL does not matter
+        assertEquals(Main.STARTUP_FAILURE, run("--store", "--store-message-db-url=foo://", "--plugins-dir=" + plugins));
+        err.getBuffer().setLength(0);
+        assertEquals(Main.STARTUP_FAILURE, run("--store=true", "--store-message-db-url=foo://", "--plugins-dir=" + plugins));
+        signal.stop.countDown();
+        assertEquals(0, run("--store=false", "--store-message-db-url=foo://", "--plugins-dir=" + plugins));
+    }
+
+    /** Lets a test see that the node is up, then stop it. */
+    private static final class TestSignal implements ShutdownSignal {
+        final CountDownLatch awaiting = new CountDownLatch(1);
+        final CountDownLatch stop = new CountDownLatch(1);
+
+        @Override
+        public void await() throws InterruptedException {
+            awaiting.countDown();
+            stop.await();
+        }
+    }
+}
