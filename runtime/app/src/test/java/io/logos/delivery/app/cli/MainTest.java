@@ -112,7 +112,7 @@ class MainTest {
 
     @Test
     void booleansTakeNwakuStyleValues() {
-        // --store=false keeps the archive off, so an unusable URL does not matter
+        // with the archive on, an unusable URL fails the start; with it off, the URL is never used
         assertEquals(Main.STARTUP_FAILURE, run("--store", "--store-message-db-url=foo://", "--plugins-dir=" + plugins));
         err.getBuffer().setLength(0);
         assertEquals(Main.STARTUP_FAILURE, run("--store=true", "--store-message-db-url=foo://", "--plugins-dir=" + plugins));
