@@ -1,6 +1,5 @@
 package io.logos.delivery.api.kernel;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -108,10 +107,6 @@ public final class ContentTopic {
     /** The topic exactly as it was parsed; this is what goes on the wire and into hashes. */
     public String value() {
         return value;
-    }
-
-    byte[] utf8() {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
