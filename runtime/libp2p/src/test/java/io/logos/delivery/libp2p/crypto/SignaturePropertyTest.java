@@ -80,15 +80,7 @@ class SignaturePropertyTest {
         assertFalse(key.publicKey().verify(data, new byte[0]));
     }
 
-    /** A SecureRandom whose output is fixed by the test's seed, so failures reproduce. */
     private static SecureRandom seeded(Random random) {
-        return new SecureRandom() {
-            private final Random source = new Random(random.nextLong());
-
-            @Override
-            public void nextBytes(byte[] bytes) {
-                source.nextBytes(bytes);
-            }
-        };
+        return new SeededRandom(random.nextLong());
     }
 }

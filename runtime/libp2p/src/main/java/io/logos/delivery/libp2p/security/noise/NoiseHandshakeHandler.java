@@ -114,11 +114,8 @@ final class NoiseHandshakeHandler extends ChannelDuplexHandler {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (finished) {
-            ctx.fireExceptionCaught(cause);
-        } else {
-            fail(ctx, new NoiseException("connection failed during the Noise handshake: " + cause.getMessage(), cause));
-        }
+        // after a failure the channel is closing and the failure is already reported
+        fail(ctx, new NoiseException("connection failed during the Noise handshake: " + cause.getMessage(), cause));
     }
 
     @Override
