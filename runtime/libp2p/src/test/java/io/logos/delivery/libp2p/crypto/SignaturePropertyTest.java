@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class SignaturePropertyTest {
             tamperedSignature[bit / 8] ^= (byte) (1 << (bit % 8));
             assertFalse(key.publicKey().verify(data, tamperedSignature), "flipped signature bit " + bit);
 
-            byte[] tamperedData = java.util.Arrays.copyOf(data, data.length + 1);
+            byte[] tamperedData = Arrays.copyOf(data, data.length + 1);
             assertFalse(key.publicKey().verify(tamperedData, signature), "extended data");
         }
     }
@@ -64,7 +65,7 @@ class SignaturePropertyTest {
         byte[] data = {1, 2, 3};
         byte[] signature = key.sign(data);
 
-        byte[] trailing = java.util.Arrays.copyOf(signature, signature.length + 1);
+        byte[] trailing = Arrays.copyOf(signature, signature.length + 1);
         assertFalse(key.publicKey().verify(data, trailing));
 
         // an extra leading zero on r is not minimal DER
@@ -75,7 +76,7 @@ class SignaturePropertyTest {
         padded[3] = (byte) (signature[3] + 1);
         padded[4] = 0;
         System.arraycopy(signature, 4, padded, 5, signature.length - 4);
-        assertEquals(DerSignature.decode(signature).r(), new BigInteger(1, java.util.Arrays.copyOfRange(padded, 5, 5 + signature[3])));
+        assertEquals(DerSignature.decode(signature).r(), new BigInteger(1, Arrays.copyOfRange(padded, 5, 5 + signature[3])));
         assertFalse(key.publicKey().verify(data, padded));
         assertFalse(key.publicKey().verify(data, new byte[0]));
     }

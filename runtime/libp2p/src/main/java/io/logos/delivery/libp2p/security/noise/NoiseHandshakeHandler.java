@@ -144,12 +144,19 @@ final class NoiseHandshakeHandler extends ChannelDuplexHandler {
      * the last handshake message passed on to be decrypted.
      */
     private void succeed(ChannelHandlerContext ctx) {
-        finished = true;
-        cancelTimeout();
         SecureSession session = handshake.session();
+        // taken before the swap: removing this handler releases what the reader still holds
         ByteBuf early = frames.takeRemaining();
-        ctx.pipeline().replace(this, NoiseSecurity.TRANSPORT_HANDLER_NAME,
-                new NoiseTransportHandler(handshake.transportCiphers(), session.remotePeer()));
+        try {
+            ctx.pipeline().replace(this, NoiseSecurity.TRANSPORT_HANDLER_NAME,
+                    new NoiseTransportHandler(handshake.transportCiphers(), session.remotePeer()));
+        } catch (RuntimeException e) {
+            if (early != null) {
+                early.release();
+            }
+            throw e;
+        }
+        finished = true;
         result.trySuccess(session);
         if (early != null) {
             ctx.fireChannelRead(early);

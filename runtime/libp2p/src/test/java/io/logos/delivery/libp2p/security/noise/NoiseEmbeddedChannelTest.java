@@ -16,6 +16,7 @@ import io.logos.delivery.libp2p.security.SecureSession;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.concurrent.Future;
 import java.io.ByteArrayOutputStream;
@@ -243,5 +244,16 @@ class NoiseEmbeddedChannelTest {
         dialer.close();
         NoiseException error = assertInstanceOf(NoiseException.class, session.cause());
         assertTrue(error.getMessage().contains("closed during the Noise handshake"), error.getMessage());
+    }
+
+    @Test
+    void aPipelineThatCannotTakeTheTransportHandlerFailsTheHandshakeInsteadOfHanging() {
+        listener.pipeline().addLast(NoiseSecurity.TRANSPORT_HANDLER_NAME, new ChannelInboundHandlerAdapter());
+        Future<SecureSession> listenerSession = listenerNoise.secureInbound(listener);
+        dialerNoise.secureOutbound(dialer, null);
+        pump();
+        NoiseException error = assertInstanceOf(NoiseException.class, listenerSession.cause());
+        assertTrue(error.getMessage().contains("Duplicate handler name"), error.getMessage());
+        assertFalse(listener.isOpen());
     }
 }
