@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class KeysTest {
 
@@ -141,7 +142,7 @@ class KeysTest {
         }
     }
 
-    private static void assertMessage(String expectedPart, org.junit.jupiter.api.function.Executable call) {
+    private static void assertMessage(String expectedPart, Executable call) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, call);
         assertTrue(error.getMessage().contains(expectedPart), () -> "message was: " + error.getMessage());
     }

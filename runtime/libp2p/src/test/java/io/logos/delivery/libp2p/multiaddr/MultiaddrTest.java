@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class MultiaddrTest {
 
@@ -171,7 +172,7 @@ class MultiaddrTest {
         assertEquals(Optional.of(Protocol.UDP), Protocol.forCode(273));
     }
 
-    private static void assertMessage(String expectedPart, org.junit.jupiter.api.function.Executable call) {
+    private static void assertMessage(String expectedPart, Executable call) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, call);
         assertTrue(error.getMessage().contains(expectedPart), () -> "message was: " + error.getMessage());
     }

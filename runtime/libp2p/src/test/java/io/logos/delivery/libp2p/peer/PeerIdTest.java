@@ -15,6 +15,7 @@ import io.logos.delivery.libp2p.crypto.SeededRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class PeerIdTest {
 
@@ -122,7 +123,7 @@ class PeerIdTest {
         }
     }
 
-    private static void assertMessage(String expectedPart, org.junit.jupiter.api.function.Executable call) {
+    private static void assertMessage(String expectedPart, Executable call) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, call);
         assertTrue(error.getMessage().contains(expectedPart), () -> "message was: " + error.getMessage());
     }
