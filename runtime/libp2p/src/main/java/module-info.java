@@ -15,4 +15,14 @@ module io.logos.delivery.libp2p {
     requires org.slf4j;
 
     // exports io.logos.delivery.libp2p once it holds its first type (javac refuses to export an empty package)
+    exports io.logos.delivery.libp2p.crypto;
+    exports io.logos.delivery.libp2p.peer;
+    exports io.logos.delivery.libp2p.multiaddr;
+    exports io.logos.delivery.libp2p.security;
+    exports io.logos.delivery.libp2p.security.noise;
+
+    // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
+    // descriptor-based field access) need deep access to them.
+    opens io.logos.delivery.libp2p.crypto.pb to com.google.protobuf;
+    opens io.logos.delivery.libp2p.security.noise.pb to com.google.protobuf;
 }
