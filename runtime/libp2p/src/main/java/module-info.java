@@ -15,4 +15,9 @@ module io.logos.delivery.libp2p {
     requires org.slf4j;
 
     // exports io.logos.delivery.libp2p once it holds its first type (javac refuses to export an empty package)
+    exports io.logos.delivery.libp2p.multistream;
+    exports io.logos.delivery.libp2p.stream;
+    exports io.logos.delivery.libp2p.mux;
+    exports io.logos.delivery.libp2p.mux.yamux;
+    exports io.logos.delivery.libp2p.mux.mplex;
 }
