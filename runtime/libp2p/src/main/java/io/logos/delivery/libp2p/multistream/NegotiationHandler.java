@@ -40,8 +40,15 @@ abstract class NegotiationHandler<T> extends ByteToMessageDecoder {
     /** Reads the next message; subclasses that expect something other than text override this. */
     void readNext(ChannelHandlerContext ctx, ByteBuf in) throws ProtocolNegotiationException {
         String message = MultistreamMessages.readText(in, maxMessageLength());
-        if (message != null) {
-            onMessage(ctx, message);
+        if (message == null) {
+            return;
+        }
+        // some js-libp2p versions pack several lines (header and answer) into one message
+        for (String line : message.split("\n", -1)) {
+            if (finished) {
+                throw new ProtocolNegotiationException("peer sent '" + line + "' after the negotiation ended");
+            }
+            onMessage(ctx, line);
         }
     }
 

@@ -11,7 +11,8 @@ public interface StreamMuxer {
 
     /**
      * Installs the muxer at the end of {@code connection}'s pipeline, which must carry plaintext bytes (as
-     * left by the security layer) and be active.
+     * left by the security layer) and be active. Call it on the connection's event loop, for instance in a
+     * listener of the multistream-select future, so no byte arrives before the muxer is in place.
      *
      * @param connection           the secured connection
      * @param initiator            whether this side dialed the connection (yamux: odd stream ids)

@@ -19,10 +19,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The exchange byte by byte, on an embedded channel. */
 class MultistreamSelectTest {
+
+    private final List<EmbeddedChannel> channels = new ArrayList<>();
+
+    private EmbeddedChannel channel() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channels.add(channel);
+        return channel;
+    }
+
+    @AfterEach
+    void releaseWhatIsLeft() {
+        channels.forEach(EmbeddedChannel::finishAndReleaseAll);
+    }
 
     /** One multistream message, encoded here independently of the code under test (lengths below 128). */
     private static byte[] message(String text) {
@@ -53,7 +67,7 @@ class MultistreamSelectTest {
 
     @Test
     void theInitiatorSendsHeaderAndProposalTogetherAndFallsBackAfterNa() {
-        EmbeddedChannel channel = new EmbeddedChannel();
+        EmbeddedChannel channel = channel();
         Future<String> selected = MultistreamSelect.initiate(channel, List.of("/a/2.0.0", "/a/1.0.0"));
         assertArrayEquals(messages("/multistream/1.0.0", "/a/2.0.0"), readAllOutbound(channel));
 
@@ -68,8 +82,18 @@ class MultistreamSelectTest {
     }
 
     @Test
+    void linesPackedIntoOneMessageAreReadOneByOne() {
+        EmbeddedChannel channel = channel();
+        Future<String> selected = MultistreamSelect.initiate(channel, List.of("/a/1.0.0"));
+
+        channel.writeInbound(Unpooled.wrappedBuffer(message("/multistream/1.0.0\n/a/1.0.0")));
+
+        assertEquals("/a/1.0.0", selected.getNow());
+    }
+
+    @Test
     void theInitiatorFailsAndClosesWhenNoProposalIsAccepted() {
-        EmbeddedChannel channel = new EmbeddedChannel();
+        EmbeddedChannel channel = channel();
         Future<String> selected = MultistreamSelect.initiate(channel, List.of("/only/1.0.0"));
 
         channel.writeInbound(Unpooled.wrappedBuffer(messages("/multistream/1.0.0", "na")));
@@ -81,7 +105,7 @@ class MultistreamSelectTest {
 
     @Test
     void theResponderEchoesASupportedProposalInOnePacketWithItsHeader() {
-        EmbeddedChannel channel = new EmbeddedChannel();
+        EmbeddedChannel channel = channel();
         Future<String> selected = MultistreamSelect.respond(channel, Set.of("/b/1.0.0"));
 
         channel.writeInbound(Unpooled.wrappedBuffer(messages("/multistream/1.0.0", "/a/1.0.0")));
@@ -95,7 +119,7 @@ class MultistreamSelectTest {
 
     @Test
     void bytesBehindTheAcceptedProposalGoToTheHandlerTheListenerAdded() {
-        EmbeddedChannel channel = new EmbeddedChannel();
+        EmbeddedChannel channel = channel();
         Future<String> selected = MultistreamSelect.respond(channel, Set.of("/b/1.0.0"));
         List<String> seen = new ArrayList<>();
         selected.addListener(f -> channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
@@ -117,7 +141,7 @@ class MultistreamSelectTest {
 
     @Test
     void lsIsAnsweredWithNestedMessagesAndAClosingNewline() {
-        EmbeddedChannel channel = new EmbeddedChannel();
+        EmbeddedChannel channel = channel();
         MultistreamSelect.respond(channel, p -> false, List.of("/x/1", "/y/2"));
 
         channel.writeInbound(Unpooled.wrappedBuffer(messages("/multistream/1.0.0", "ls")));
@@ -133,11 +157,11 @@ class MultistreamSelectTest {
 
     @Test
     void listProtocolsReadsTheLsAnswer() {
-        EmbeddedChannel listing = new EmbeddedChannel();
+        EmbeddedChannel listing = channel();
         Future<List<String>> protocols = MultistreamSelect.listProtocols(listing);
         assertArrayEquals(messages("/multistream/1.0.0", "ls"), readAllOutbound(listing));
 
-        EmbeddedChannel responder = new EmbeddedChannel();
+        EmbeddedChannel responder = channel();
         MultistreamSelect.respond(responder, p -> false, List.of("/x/1", "/y/2"));
         responder.writeInbound(Unpooled.wrappedBuffer(messages("/multistream/1.0.0", "ls")));
         listing.writeInbound(Unpooled.wrappedBuffer(readAllOutbound(responder)));
@@ -147,7 +171,7 @@ class MultistreamSelectTest {
 
     @Test
     void anOversizedMessageClosesTheChannel() {
-        EmbeddedChannel channel = new EmbeddedChannel();
+        EmbeddedChannel channel = channel();
         Future<String> selected = MultistreamSelect.respond(channel, Set.of("/a/1.0.0"));
 
         // length 2000 as varint, more than the 1 KiB bound; the body need not even arrive
@@ -160,7 +184,7 @@ class MultistreamSelectTest {
 
     @Test
     void aMalformedVarintClosesTheChannel() {
-        EmbeddedChannel channel = new EmbeddedChannel();
+        EmbeddedChannel channel = channel();
         Future<String> selected = MultistreamSelect.respond(channel, Set.of("/a/1.0.0"));
 
         channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}));
@@ -171,12 +195,12 @@ class MultistreamSelectTest {
 
     @Test
     void aWrongHeaderOrAMissingNewlineClosesTheChannel() {
-        EmbeddedChannel wrongHeader = new EmbeddedChannel();
+        EmbeddedChannel wrongHeader = channel();
         Future<String> first = MultistreamSelect.respond(wrongHeader, Set.of("/a/1.0.0"));
         wrongHeader.writeInbound(Unpooled.wrappedBuffer(messages("/multistream/2.0.0")));
         assertTrue(first.cause().getMessage().contains("expected the header"), first.cause().getMessage());
 
-        EmbeddedChannel noNewline = new EmbeddedChannel();
+        EmbeddedChannel noNewline = channel();
         Future<String> second = MultistreamSelect.initiate(noNewline, List.of("/a/1.0.0"));
         noNewline.writeInbound(Unpooled.wrappedBuffer(new byte[] {3, 'n', 'a', 'x'}));
         assertInstanceOf(ProtocolNegotiationException.class, second.cause());
