@@ -3,6 +3,7 @@ package io.logos.delivery.libp2p.mux;
 import static io.logos.delivery.libp2p.mux.LoopbackNetwork.await;
 import static io.logos.delivery.libp2p.mux.LoopbackNetwork.onLoop;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,9 +89,9 @@ class StreamMuxerTest {
         Muxed muxed = install(network.connect(), muxer, EchoHandler.INSTANCE, EchoHandler.INSTANCE);
         List<byte[]> payloads = new ArrayList<>();
         List<StreamRecorder> recorders = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 100; i++) {
             MuxedConnection opener = i % 2 == 0 ? muxed.dialer() : muxed.listener();
-            byte[] payload = randomBytes(1000 + i * 997, i);
+            byte[] payload = randomBytes(1000 + i * 397, i);
             StreamRecorder recorder = new StreamRecorder();
             MuxedStreamChannel stream = await(opener.openStream(recorder));
             stream.writeAndFlush(Unpooled.wrappedBuffer(payload));
@@ -175,6 +176,41 @@ class StreamMuxerTest {
         stream.flush();
         stream.shutdownOutput();
         assertArrayEquals(payload, await(recorder.endOfInput));
+    }
+
+    @ParameterizedTest
+    @MethodSource("muxers")
+    void withoutAutoReadEachReadDeliversOneMessage(StreamMuxer muxer) throws Exception {
+        CompletableFuture<MuxedStreamChannel> serverStream = new CompletableFuture<>();
+        StreamRecorder serverSide = new StreamRecorder();
+        Muxed muxed = install(network.connect(), muxer, EchoHandler.INSTANCE, new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.config().setAutoRead(false);
+                ch.pipeline().addLast(serverSide);
+                serverStream.complete((MuxedStreamChannel) ch);
+            }
+        });
+        MuxedStreamChannel client = await(muxed.dialer().openStream());
+        client.writeAndFlush(Unpooled.copiedBuffer("a", StandardCharsets.UTF_8));
+        client.writeAndFlush(Unpooled.copiedBuffer("b", StandardCharsets.UTF_8));
+        client.shutdownOutput();
+
+        MuxedStreamChannel server = await(serverStream);
+        LoopbackNetwork.waitUntil(() -> buffered(server) == 2, "both messages wait unread");
+        assertEquals(0, serverSide.receivedLength());
+        onLoop(server, server::read);
+        assertEquals(1, serverSide.receivedLength());
+        onLoop(server, server::read);
+        assertArrayEquals("ab".getBytes(StandardCharsets.UTF_8), await(serverSide.endOfInput));
+    }
+
+    private static long buffered(MuxedStreamChannel stream) {
+        try {
+            return onLoop(stream, stream::bufferedInboundBytes);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @ParameterizedTest
