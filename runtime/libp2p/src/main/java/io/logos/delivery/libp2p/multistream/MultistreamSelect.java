@@ -12,6 +12,8 @@ import java.util.function.Predicate;
  * multistream-select 1.0 ({@value #PROTOCOL_ID}): agrees on the protocol spoken on a connection or a
  * stream. Each call adds a handler at the end of the channel's pipeline that runs the exchange and then
  * removes itself; the result is set in the {@link #PROTOCOL} attribute and completes the returned future.
+ * Start it while no handler that consumes inbound bytes is in the pipeline, from the channel's event
+ * loop or before the peer can answer.
  *
  * <p>Listeners added to that future before it completes run on the channel's event loop before any byte
  * that followed the negotiation is passed on, so that is where the protocol's handlers should be added:
