@@ -14,12 +14,16 @@ module io.logos.delivery.libp2p {
     requires com.google.protobuf;
     requires org.slf4j;
 
-    // exports io.logos.delivery.libp2p once it holds its first type (javac refuses to export an empty package)
     exports io.logos.delivery.libp2p.crypto;
     exports io.logos.delivery.libp2p.peer;
     exports io.logos.delivery.libp2p.multiaddr;
     exports io.logos.delivery.libp2p.security;
     exports io.logos.delivery.libp2p.security.noise;
+    exports io.logos.delivery.libp2p.multistream;
+    exports io.logos.delivery.libp2p.stream;
+    exports io.logos.delivery.libp2p.mux;
+    exports io.logos.delivery.libp2p.mux.yamux;
+    exports io.logos.delivery.libp2p.mux.mplex;
 
     // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
     // descriptor-based field access) need deep access to them.
