@@ -1,6 +1,6 @@
 package io.logos.delivery.libp2p.multistream;
 
-import io.logos.delivery.libp2p.varint.UnsignedVarint;
+import io.logos.delivery.libp2p.multiformats.Varint;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.CorruptedFrameException;
@@ -76,11 +76,11 @@ final class MultistreamMessages {
         int start = in.readerIndex();
         long length;
         try {
-            length = UnsignedVarint.read(in, UnsignedVarint.encodedLength(maxLength));
+            length = Varint.read(in, Varint.encodedLength(maxLength));
         } catch (CorruptedFrameException e) {
             throw new ProtocolNegotiationException("malformed multistream message length: " + e.getMessage());
         }
-        if (length == UnsignedVarint.INCOMPLETE) {
+        if (length == Varint.INCOMPLETE) {
             return null;
         }
         if (length > maxLength) {
@@ -121,7 +121,7 @@ final class MultistreamMessages {
     }
 
     private static void writeMessage(ByteBuf out, byte[] text) {
-        UnsignedVarint.write(out, text.length + 1L);
+        Varint.write(out, text.length + 1L);
         out.writeBytes(text);
         out.writeByte('\n');
     }

@@ -1,6 +1,6 @@
 package io.logos.delivery.libp2p.mux.mplex;
 
-import io.logos.delivery.libp2p.varint.UnsignedVarint;
+import io.logos.delivery.libp2p.multiformats.Varint;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -36,9 +36,9 @@ record MplexFrame(long streamId, int flag, ByteBuf payload, long length, boolean
     /** Encodes a frame; the payload (may be {@code null} for none) follows the header without a copy. */
     static ByteBuf encode(ByteBufAllocator alloc, long streamId, int flag, ByteBuf payload) {
         int length = payload == null ? 0 : payload.readableBytes();
-        ByteBuf header = alloc.buffer(2 * UnsignedVarint.MAX_BYTES);
-        UnsignedVarint.write(header, streamId << 3 | flag);
-        UnsignedVarint.write(header, length);
+        ByteBuf header = alloc.buffer(2 * Varint.MAX_BYTES);
+        Varint.write(header, streamId << 3 | flag);
+        Varint.write(header, length);
         return payload == null ? header : Unpooled.wrappedBuffer(header, payload);
     }
 }

@@ -1,7 +1,7 @@
 package io.logos.delivery.libp2p.mux.mplex;
 
 import io.logos.delivery.libp2p.mux.MuxerProtocolException;
-import io.logos.delivery.libp2p.varint.UnsignedVarint;
+import io.logos.delivery.libp2p.multiformats.Varint;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -39,13 +39,13 @@ final class MplexFrameDecoder extends ByteToMessageDecoder {
         long header;
         long length;
         try {
-            header = UnsignedVarint.read(in, UnsignedVarint.MAX_BYTES);
-            length = header == UnsignedVarint.INCOMPLETE
-                    ? UnsignedVarint.INCOMPLETE : UnsignedVarint.read(in, UnsignedVarint.MAX_BYTES);
+            header = Varint.read(in, Varint.MAX_BYTES);
+            length = header == Varint.INCOMPLETE
+                    ? Varint.INCOMPLETE : Varint.read(in, Varint.MAX_BYTES);
         } catch (CorruptedFrameException e) {
             throw fail(in, "malformed mplex frame header: " + e.getMessage());
         }
-        if (length == UnsignedVarint.INCOMPLETE) {
+        if (length == Varint.INCOMPLETE) {
             in.readerIndex(start);
             return;
         }

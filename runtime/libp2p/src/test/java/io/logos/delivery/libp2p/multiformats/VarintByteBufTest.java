@@ -1,4 +1,4 @@
-package io.logos.delivery.libp2p.varint;
+package io.logos.delivery.libp2p.multiformats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.CorruptedFrameException;
 import org.junit.jupiter.api.Test;
 
-class UnsignedVarintTest {
+class VarintByteBufTest {
 
     @Test
     void encodesTheSpecExamples() {
@@ -23,35 +23,35 @@ class UnsignedVarintTest {
     @Test
     void leavesAnIncompleteVarintUnread() {
         ByteBuf in = Unpooled.wrappedBuffer(new byte[] {(byte) 0x80});
-        assertEquals(UnsignedVarint.INCOMPLETE, UnsignedVarint.read(in, UnsignedVarint.MAX_BYTES));
+        assertEquals(Varint.INCOMPLETE, Varint.read(in, Varint.MAX_BYTES));
         assertEquals(0, in.readerIndex());
     }
 
     @Test
     void rejectsTooLongAndNonMinimalVarints() {
         ByteBuf tooLong = Unpooled.wrappedBuffer(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff});
-        assertThrows(CorruptedFrameException.class, () -> UnsignedVarint.read(tooLong, 2));
+        assertThrows(CorruptedFrameException.class, () -> Varint.read(tooLong, 2));
         ByteBuf nonMinimal = Unpooled.wrappedBuffer(new byte[] {(byte) 0x81, 0x00});
-        assertThrows(CorruptedFrameException.class, () -> UnsignedVarint.read(nonMinimal, 9));
+        assertThrows(CorruptedFrameException.class, () -> Varint.read(nonMinimal, 9));
     }
 
     @Test
     void roundTripsLargeValues() {
         long value = (1L << 60) - 1;
         ByteBuf buf = Unpooled.buffer();
-        UnsignedVarint.write(buf, value);
-        assertEquals(UnsignedVarint.encodedLength(value), buf.readableBytes());
-        assertEquals(value, UnsignedVarint.read(buf, UnsignedVarint.MAX_BYTES));
+        Varint.write(buf, value);
+        assertEquals(Varint.encodedLength(value), buf.readableBytes());
+        assertEquals(value, Varint.read(buf, Varint.MAX_BYTES));
     }
 
     private static void assertEncoding(long value, int... bytes) {
         ByteBuf buf = Unpooled.buffer();
-        UnsignedVarint.write(buf, value);
+        Varint.write(buf, value);
         assertEquals(bytes.length, buf.readableBytes(), "length of " + value);
         for (int i = 0; i < bytes.length; i++) {
             assertEquals(bytes[i], buf.getUnsignedByte(i), "byte " + i + " of " + value);
         }
-        assertEquals(bytes.length, UnsignedVarint.encodedLength(value));
-        assertEquals(value, UnsignedVarint.read(buf, UnsignedVarint.MAX_BYTES));
+        assertEquals(bytes.length, Varint.encodedLength(value));
+        assertEquals(value, Varint.read(buf, Varint.MAX_BYTES));
     }
 }
