@@ -24,9 +24,14 @@ module io.logos.delivery.libp2p {
     exports io.logos.delivery.libp2p.mux;
     exports io.logos.delivery.libp2p.mux.yamux;
     exports io.logos.delivery.libp2p.mux.mplex;
+    exports io.logos.delivery.libp2p.transport;
+    exports io.logos.delivery.libp2p.host;
+    exports io.logos.delivery.libp2p.protocol.identify;
+    exports io.logos.delivery.libp2p.protocol.ping;
 
     // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
     // descriptor-based field access) need deep access to them.
     opens io.logos.delivery.libp2p.crypto.pb to com.google.protobuf;
     opens io.logos.delivery.libp2p.security.noise.pb to com.google.protobuf;
+    opens io.logos.delivery.libp2p.protocol.identify.pb to com.google.protobuf;
 }

@@ -1,0 +1,80 @@
+package io.logos.delivery.libp2p.transport;
+
+import io.logos.delivery.libp2p.multiaddr.Multiaddr;
+import io.logos.delivery.libp2p.multiaddr.Protocol;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/** Plain TCP: {@code /ip4|ip6|dns4|dns6|dns/<host>/tcp/<port>} with no further transport component. */
+public final class TcpTransport implements Transport {
+
+    private final NettyIo io;
+    private final EventLoopGroup group;
+
+    public TcpTransport(NettyIo io, EventLoopGroup group) {
+        this.io = io;
+        this.group = group;
+    }
+
+    @Override
+    public boolean handles(Multiaddr address) {
+        return address.tcpPort().isPresent() && address.host().isPresent()
+                && address.components().stream().noneMatch(c -> c.protocol() == Protocol.WS
+                        || c.protocol() == Protocol.WSS || c.protocol() == Protocol.P2P_CIRCUIT);
+    }
+
+    @Override
+    public CompletableFuture<Listener> listen(Multiaddr address, Consumer<Channel> onAccepted) {
+        ChannelFuture bound = new ServerBootstrap()
+                .group(group)
+                .channel(io.serverChannel())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        onAccepted.accept(channel);
+                    }
+                })
+                .bind(SocketAddresses.tcpTarget(address));
+        return Futures.of(bound).thenApply(server -> new ServerListener(server,
+                SocketAddresses.tcpMultiaddr(server.localAddress())));
+    }
+
+    @Override
+    public CompletableFuture<Channel> dial(Multiaddr address, Duration timeout) {
+        ChannelFuture connected = new Bootstrap()
+                .group(group)
+                .channel(io.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        // the host adds its handlers once the connection is up
+                    }
+                })
+                .connect(SocketAddresses.tcpTarget(address));
+        return Futures.of(connected);
+    }
+
+    @Override
+    public Multiaddr remoteAddress(Channel connection) {
+        return SocketAddresses.tcpMultiaddr(connection.remoteAddress());
+    }
+
+    /** A bound server channel. */
+    record ServerListener(Channel server, Multiaddr address) implements Listener {
+        @Override
+        public CompletableFuture<Void> close() {
+            return Futures.of(server.close()).thenApply(ignored -> null);
+        }
+    }
+}
