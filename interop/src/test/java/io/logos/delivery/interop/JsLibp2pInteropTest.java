@@ -17,13 +17,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The Java host and real js-libp2p 3 peers: dialing both ways, Noise, yamux and mplex, identify, ping. */
+/**
+ * The Java host and real js-libp2p peers — plain js-libp2p 3 and the libp2p 2 line of @waku/sdk 0.0.36:
+ * dialing both ways, Noise, yamux and mplex each, identify, ping.
+ */
 class JsLibp2pInteropTest {
 
     private Host java;
@@ -44,8 +49,13 @@ class JsLibp2pInteropTest {
         java.stop().get(10, TimeUnit.SECONDS);
     }
 
-    private JsPeer jsPeer(String muxer) {
-        JsPeer peer = JsPeer.libp2p3(JsPeer.options().set("muxers", JsPeer.options().arrayNode().add(muxer)));
+    static Stream<Arguments> stacksAndMuxers() {
+        return Stream.of(JsPeer.Stack.values())
+                .flatMap(stack -> Stream.of("yamux", "mplex").map(muxer -> Arguments.of(stack, muxer)));
+    }
+
+    private JsPeer jsPeer(JsPeer.Stack stack, String muxer) {
+        JsPeer peer = JsPeer.start(stack, JsPeer.options().set("muxers", JsPeer.options().arrayNode().add(muxer)));
         peers.add(peer);
         return peer;
     }
@@ -54,10 +64,10 @@ class JsLibp2pInteropTest {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
-    @ParameterizedTest(name = "over {0}")
-    @ValueSource(strings = {"yamux", "mplex"})
-    void javaDialsJs(String muxer) throws Exception {
-        JsPeer js = jsPeer(muxer);
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("stacksAndMuxers")
+    void javaDialsJs(JsPeer.Stack stack, String muxer) throws Exception {
+        JsPeer js = jsPeer(stack, muxer);
 
         Connection connection = java.dial(Multiaddr.parse(js.address())).get(20, TimeUnit.SECONDS);
 
@@ -82,10 +92,10 @@ class JsLibp2pInteropTest {
         assertTrue(jsPing.get("rtt").asDouble() >= 0);
     }
 
-    @ParameterizedTest(name = "over {0}")
-    @ValueSource(strings = {"yamux", "mplex"})
-    void jsDialsJava(String muxer) throws Exception {
-        JsPeer js = jsPeer(muxer);
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("stacksAndMuxers")
+    void jsDialsJava(JsPeer.Stack stack, String muxer) throws Exception {
+        JsPeer js = jsPeer(stack, muxer);
 
         JsonNode dialed = js.call("dial", "dialed", "addr", java.dialableAddresses().getFirst().toString());
 

