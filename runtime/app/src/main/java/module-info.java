@@ -4,6 +4,7 @@
  */
 module io.logos.delivery.app {
     requires io.logos.delivery.kernel;
+    requires io.logos.delivery.libp2p;
     requires io.logos.delivery.messaging;
     requires io.logos.delivery.channels;
     requires io.logos.delivery.spi.kernel;

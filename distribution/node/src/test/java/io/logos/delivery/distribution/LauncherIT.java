@@ -108,9 +108,13 @@ class LauncherIT {
 
     @Test
     void startsAndStopsCleanlyOnSigterm() throws Exception {
-        launch("--store=true", "--store-message-db-url=memory://");
+        launch("--store=true", "--store-message-db-url=memory://", "--tcp-port=0", "--websocket-support=true",
+                "--websocket-port=0");
         awaitLine(stdout, line -> line.contains("Node started"));
-        assertTrue(stdout.stream().anyMatch(line -> line.contains("Archive memory:// open")), stdout.toString());
+        assertLine(stdout, line -> line.contains("Archive memory:// open"));
+        assertLine(stdout, line -> line.matches(".*Listening on /ip4/0\\.0\\.0\\.0/tcp/\\d+/p2p/16Uiu2\\w+$"));
+        assertLine(stdout, line -> line.matches(".*Listening on /ip4/0\\.0\\.0\\.0/tcp/\\d+/ws/p2p/16Uiu2\\w+$"));
+        assertLine(stdout, line -> line.contains("(epoll I/O)"));
 
         process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
 
@@ -121,7 +125,7 @@ class LauncherIT {
 
     @Test
     void startsAndStopsCleanlyOnSigint() throws Exception {
-        launch();
+        launch("--tcp-port=0");
         awaitLine(stdout, line -> line.contains("Node started"));
 
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
@@ -134,7 +138,7 @@ class LauncherIT {
     void anUnknownFlagExitsNonZeroWithOneLine() throws Exception {
         launch("--no-such-flag");
         assertEquals(2, exitCode(STOP_TIMEOUT));
-        assertLine(stderr, line -> line.equals("logos-delivery: Unknown option: '--no-such-flag' (see --help)"));
+        assertLine(stderr, line -> line.startsWith("logos-delivery: Unknown option: '--no-such-flag'"));
         assertEquals(1, stderr.size(), stderr.toString());
     }
 }

@@ -10,16 +10,20 @@ import io.logos.delivery.app.plugin.InstalledPlugin;
 import io.logos.delivery.app.plugin.PluginRegistry;
 import io.logos.delivery.app.wiring.NodeModule;
 import io.logos.delivery.app.wiring.PluginModule;
+import io.logos.delivery.libp2p.host.Host;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchiveException;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The root object: composes the layers it was asked for, starts them bottom-up and stops them
- * top-down. For now a node holds its configuration, its plugins and, with {@code --store}, its archive.
+ * top-down. For now a node holds its configuration, its plugins, its libp2p host and, with
+ * {@code --store}, its archive.
  */
 public final class LogosDelivery implements AutoCloseable {
 
@@ -28,13 +32,15 @@ public final class LogosDelivery implements AutoCloseable {
     private final NodeConfig config;
     private final PluginRegistry plugins;
     private final Optional<ArchiveDriver> archive;
+    private final Host host;
     private boolean stopped;
 
     @Inject
-    LogosDelivery(NodeConfig config, PluginRegistry plugins, Optional<ArchiveDriver> archive) {
+    LogosDelivery(NodeConfig config, PluginRegistry plugins, Optional<ArchiveDriver> archive, Host host) {
         this.config = config;
         this.plugins = plugins;
         this.archive = archive;
+        this.host = host;
     }
 
     /**
@@ -51,6 +57,12 @@ public final class LogosDelivery implements AutoCloseable {
         } catch (CreationException | ProvisionException e) {
             throw startFailure(e);
         }
+        try {
+            node.host.start().join();
+        } catch (CompletionException e) {
+            node.stop();
+            throw new NodeStartException(e.getCause().getMessage(), e.getCause());
+        }
         node.logSummary((System.nanoTime() - began) / 1_000_000);
         return node;
     }
@@ -58,7 +70,8 @@ public final class LogosDelivery implements AutoCloseable {
     /** Guice reports provisioning failures wrapped; operators need the reason, not the wrapping. */
     private static NodeStartException startFailure(RuntimeException wrapped) {
         for (Throwable cause = wrapped; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidConfigurationException || cause instanceof ArchiveException) {
+            if (cause instanceof InvalidConfigurationException || cause instanceof ArchiveException
+                    || cause instanceof UncheckedIOException) {
                 return new NodeStartException(cause.getMessage(), wrapped);
             }
         }
@@ -75,11 +88,17 @@ public final class LogosDelivery implements AutoCloseable {
         archive.ifPresentOrElse(
                 driver -> LOG.info("Archive {} open, {} messages stored", config.storeMessageDbUrl(), driver.count()),
                 () -> LOG.info("Archive off (--store=false)"));
+        host.dialableAddresses().forEach(address -> LOG.info("Listening on {}", address));
         LOG.info("Node started in {} ms", startMillis);
     }
 
     public NodeConfig config() {
         return config;
+    }
+
+    /** The libp2p host the node talks to peers with. */
+    public Host host() {
+        return host;
     }
 
     /** The archive, present when the node runs with {@code --store=true}. */
@@ -93,6 +112,7 @@ public final class LogosDelivery implements AutoCloseable {
             return;
         }
         stopped = true;
+        host.stop().join();
         archive.ifPresent(ArchiveDriver::close);
         LOG.info("Node stopped");
     }

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
+import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.plugin.NodeSpis;
 import io.logos.delivery.app.plugin.PluginLoader;
 import io.logos.delivery.app.plugin.PluginRegistry;
 import io.logos.delivery.app.plugin.TestPluginJars;
+import io.logos.delivery.libp2p.crypto.Keys;
+import io.logos.delivery.libp2p.peer.PeerId;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriverFactory;
 import io.logos.delivery.spi.kernel.archive.ArchiveException;
@@ -20,6 +23,8 @@ import io.logos.delivery.spi.kernel.archive.ArchivedMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +33,9 @@ class LogosDeliveryTest {
 
     @TempDir
     Path plugins;
+
+    @TempDir
+    Path data;
 
     private PluginRegistry registry;
 
@@ -39,7 +47,12 @@ class LogosDeliveryTest {
     }
 
     private NodeConfig config(boolean store, String url) {
-        return new NodeConfig(0, MessageSizeLimit.DEFAULT, store, url, 5, plugins);
+        return config(store, url, Optional.empty());
+    }
+
+    private NodeConfig config(boolean store, String url, Optional<String> nodeKey) {
+        NetworkConfig network = new NetworkConfig("127.0.0.1", 0, true, 0, Optional.empty(), 150, nodeKey, "test-agent");
+        return new NodeConfig(0, MessageSizeLimit.DEFAULT, store, url, 5, plugins, data, network);
     }
 
     @Test
@@ -54,6 +67,46 @@ class LogosDeliveryTest {
         node.stop();
 
         assertThrows(ArchiveException.class, archive::count, "the archive is closed by stop");
+    }
+
+    @Test
+    void listensOnTcpAndWebSocketWithAPeerIdThatSurvivesRestarts() {
+        PeerId first;
+        try (LogosDelivery node = LogosDelivery.start(config(false, "memory://"), registry)) {
+            first = node.host().peerId();
+            List<String> addresses = node.host().dialableAddresses().stream().map(Object::toString).toList();
+            assertEquals(2, addresses.size(), addresses.toString());
+            assertTrue(addresses.get(0).matches("/ip4/127\\.0\\.0\\.1/tcp/\\d+/p2p/" + first), addresses.get(0));
+            assertTrue(addresses.get(1).matches("/ip4/127\\.0\\.0\\.1/tcp/\\d+/ws/p2p/" + first), addresses.get(1));
+        }
+        try (LogosDelivery node = LogosDelivery.start(config(false, "memory://"), registry)) {
+            assertEquals(first, node.host().peerId(), "the generated key is kept in the data folder");
+        }
+    }
+
+    @Test
+    void aNodeKeyFlagSetsThePeerId() {
+        String hex = "1122334455667788990011223344556677889900112233445566778899001122";
+        PeerId expected = PeerId.fromPublicKey(Keys.secp256k1FromNodeKey(hex).publicKey());
+        try (LogosDelivery node = LogosDelivery.start(config(false, "memory://", Optional.of(hex)), registry)) {
+            assertEquals(expected, node.host().peerId());
+            assertTrue(expected.toString().startsWith("16Uiu2"), "secp256k1 peer ids read 16Uiu2…");
+        }
+        NodeStartException bad = assertThrows(NodeStartException.class,
+                () -> LogosDelivery.start(config(false, "memory://", Optional.of("xyz")), registry));
+        assertTrue(bad.getMessage().startsWith("--nodekey: "), bad.getMessage());
+    }
+
+    @Test
+    void aBusyPortStopsTheStartNamingTheAddress() {
+        try (LogosDelivery first = LogosDelivery.start(config(false, "memory://"), registry)) {
+            int port = first.host().listenAddresses().getFirst().tcpPort().orElseThrow();
+            NetworkConfig clash = new NetworkConfig("127.0.0.1", port, false, 0, Optional.empty(), 150,
+                    Optional.empty(), "test-agent");
+            NodeStartException error = assertThrows(NodeStartException.class, () -> LogosDelivery.start(
+                    new NodeConfig(0, MessageSizeLimit.DEFAULT, false, "memory://", 5, plugins, data, clash), registry));
+            assertTrue(error.getMessage().startsWith("cannot listen on /ip4/127.0.0.1/tcp/" + port), error.getMessage());
+        }
     }
 
     @Test

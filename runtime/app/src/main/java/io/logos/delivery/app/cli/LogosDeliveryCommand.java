@@ -3,6 +3,8 @@ package io.logos.delivery.app.cli;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.app.LogosDelivery;
 import io.logos.delivery.app.Version;
+import io.logos.delivery.app.config.InvalidConfigurationException;
+import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.plugin.InstalledPlugin;
 import io.logos.delivery.app.plugin.NodeSpis;
@@ -10,6 +12,7 @@ import io.logos.delivery.app.plugin.PluginLoader;
 import io.logos.delivery.app.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -47,6 +50,49 @@ final class LogosDeliveryCommand implements Callable<Integer> {
             description = "Largest database connection pool of the archive. Default: ${DEFAULT-VALUE}.")
     private int storeMaxDbConnections;
 
+    @Option(names = "--listen-address", paramLabel = "<ip>", defaultValue = "0.0.0.0",
+            description = "IP address to listen on. Default: ${DEFAULT-VALUE}.")
+    private String listenAddress;
+
+    @Option(names = "--tcp-port", paramLabel = "<port>", defaultValue = "" + NetworkConfig.DEFAULT_TCP_PORT,
+            description = "libp2p TCP port (0: any free port). Default: ${DEFAULT-VALUE}.")
+    private int tcpPort;
+
+    @Option(names = "--websocket-support", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+            paramLabel = "<bool>", description = "Also listen for libp2p over WebSocket. Default: ${DEFAULT-VALUE}.")
+    private boolean websocketSupport;
+
+    @Option(names = "--websocket-port", paramLabel = "<port>", defaultValue = "" + NetworkConfig.DEFAULT_WEBSOCKET_PORT,
+            description = "WebSocket port. Default: ${DEFAULT-VALUE}.")
+    private int websocketPort;
+
+    @Option(names = "--websocket-secure-support", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+            paramLabel = "<bool>", description = "Serve the WebSocket port with TLS (wss). Default: ${DEFAULT-VALUE}.")
+    private boolean websocketSecureSupport;
+
+    @Option(names = "--websocket-secure-key-path", paramLabel = "<file>", description = "TLS private key (PEM) for wss.")
+    private Path websocketSecureKeyPath;
+
+    @Option(names = "--websocket-secure-cert-path", paramLabel = "<file>",
+            description = "TLS certificate chain (PEM) for wss.")
+    private Path websocketSecureCertPath;
+
+    @Option(names = "--max-connections", paramLabel = "<n>", defaultValue = "150",
+            description = "Most libp2p connections kept. Default: ${DEFAULT-VALUE}.")
+    private int maxConnections;
+
+    @Option(names = "--nodekey", paramLabel = "<hex>",
+            description = "secp256k1 private key, 64 hex digits. Default: a key generated once and kept in the data folder.")
+    private String nodeKey;
+
+    @Option(names = "--agent-string", paramLabel = "<text>",
+            description = "Agent version told to peers. Default: logos-delivery-<version>.")
+    private String agentString;
+
+    @Option(names = "--local-storage-path", paramLabel = "<dir>", defaultValue = "data",
+            description = "Folder for local state such as the node key. Default: ${DEFAULT-VALUE}.")
+    private Path dataDirectory;
+
     @Option(names = "--log-level", paramLabel = "<level>", defaultValue = "INFO",
             description = "One of ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private LogLevel logLevel;
@@ -68,7 +114,8 @@ final class LogosDeliveryCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         logLevel.apply();
         NodeConfig config = new NodeConfig(clusterId, maxMessageSize, store, storeMessageDbUrl, storeMaxDbConnections,
-                pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory());
+                pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory(), dataDirectory,
+                networkConfig());
         PluginRegistry plugins = new PluginLoader(NodeSpis.ALL).load(config.pluginsDirectory());
         if (listPlugins) {
             printPlugins(plugins, spec.commandLine().getOut());
@@ -78,6 +125,19 @@ final class LogosDeliveryCommand implements Callable<Integer> {
             shutdownSignal.await();
         }
         return 0;
+    }
+
+    private NetworkConfig networkConfig() {
+        Optional<NetworkConfig.TlsFiles> tls = Optional.empty();
+        if (websocketSecureSupport) {
+            if (websocketSecureKeyPath == null || websocketSecureCertPath == null) {
+                throw new InvalidConfigurationException(
+                        "--websocket-secure-support needs --websocket-secure-key-path and --websocket-secure-cert-path");
+            }
+            tls = Optional.of(new NetworkConfig.TlsFiles(websocketSecureKeyPath, websocketSecureCertPath));
+        }
+        return new NetworkConfig(listenAddress, tcpPort, websocketSupport, websocketPort, tls, maxConnections,
+                Optional.ofNullable(nodeKey), agentString != null ? agentString : "logos-delivery-" + Version.current());
     }
 
     private static Path defaultPluginsDirectory() {

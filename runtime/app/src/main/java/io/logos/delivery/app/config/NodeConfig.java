@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param storeMessageDbUrl {@code --store-message-db-url}: the archive driver is chosen by its scheme
  * @param storeMaxDbConnections {@code --store-max-num-db-connections}
  * @param pluginsDirectory {@code --plugins-dir}: third-party plugin jars
+ * @param dataDirectory {@code --local-storage-path}: the node key and other local state
+ * @param network listen addresses, node key, connection limits
  */
 public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean store, String storeMessageDbUrl,
-                         int storeMaxDbConnections, Path pluginsDirectory) {
+                         int storeMaxDbConnections, Path pluginsDirectory, Path dataDirectory, NetworkConfig network) {
 
     /** nwaku's default archive URL. */
     public static final String DEFAULT_STORE_URL = "sqlite://store.sqlite3";
@@ -41,6 +43,8 @@ public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean
                     + storeMaxDbConnections);
         }
         Objects.requireNonNull(pluginsDirectory, "plugins directory");
+        Objects.requireNonNull(dataDirectory, "data directory");
+        Objects.requireNonNull(network, "network");
     }
 
     /** The configuration an archive driver is opened with. */

@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,9 @@ class MainTest {
     @TempDir
     Path plugins;
 
+    @TempDir
+    Path data;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final TestSignal signal = new TestSignal();
@@ -33,6 +38,14 @@ class MainTest {
 
     private int run(String... args) {
         return Main.run(args, signal, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    /** Runs with the test's plugins and data folders, on a free loopback port. */
+    private int runNode(String... args) {
+        List<String> all = new ArrayList<>(List.of("--plugins-dir=" + plugins, "--local-storage-path=" + data,
+                "--listen-address=127.0.0.1", "--tcp-port=0", "--log-level=warn"));
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
     }
 
     private String onlyErrorLine() {
@@ -94,16 +107,15 @@ class MainTest {
 
     @Test
     void anUnknownArchiveSchemeIsOneLineWithStatus1() {
-        assertEquals(Main.STARTUP_FAILURE, run("--store=true", "--store-message-db-url=foo://bar", "--plugins-dir=" + plugins));
+        assertEquals(Main.STARTUP_FAILURE, runNode("--store=true", "--store-message-db-url=foo://bar"));
         assertEquals("logos-delivery: error: no archive driver for scheme 'foo' in --store-message-db-url=foo://bar;"
                 + " installed: memory", onlyErrorLine());
     }
 
     @Test
     void runsUntilSignalledThenStopsWithStatus0() throws Exception {
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("--store=true",
-                "--store-message-db-url=memory://", "--log-level=warn",
-                "--plugins-dir=" + plugins));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runNode("--store=true",
+                "--store-message-db-url=memory://"));
         assertTrue(signal.awaiting.await(30, TimeUnit.SECONDS), "node did not start: " + err);
         signal.stop.countDown();
         assertEquals(0, exit.get(30, TimeUnit.SECONDS));
@@ -111,13 +123,20 @@ class MainTest {
     }
 
     @Test
+    void wssWithoutKeyAndCertificateIsOneLine() {
+        assertEquals(Main.STARTUP_FAILURE, runNode("--websocket-secure-support=true"));
+        assertEquals("logos-delivery: error: --websocket-secure-support needs --websocket-secure-key-path and"
+                + " --websocket-secure-cert-path", onlyErrorLine());
+    }
+
+    @Test
     void booleansTakeNwakuStyleValues() {
         // with the archive on, an unusable URL fails the start; with it off, the URL is never used
-        assertEquals(Main.STARTUP_FAILURE, run("--store", "--store-message-db-url=foo://", "--plugins-dir=" + plugins));
+        assertEquals(Main.STARTUP_FAILURE, runNode("--store", "--store-message-db-url=foo://"));
         err.getBuffer().setLength(0);
-        assertEquals(Main.STARTUP_FAILURE, run("--store=true", "--store-message-db-url=foo://", "--plugins-dir=" + plugins));
+        assertEquals(Main.STARTUP_FAILURE, runNode("--store=true", "--store-message-db-url=foo://"));
         signal.stop.countDown();
-        assertEquals(0, run("--store=false", "--store-message-db-url=foo://", "--plugins-dir=" + plugins));
+        assertEquals(0, runNode("--store=false", "--store-message-db-url=foo://"));
     }
 
     /** Lets a test see that the node is up, then stop it. */

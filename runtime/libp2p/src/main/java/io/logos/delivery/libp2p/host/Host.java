@@ -16,8 +16,6 @@ import io.logos.delivery.libp2p.transport.Transport;
 import io.logos.delivery.libp2p.transport.WebSocketTransport;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,26 +42,26 @@ public final class Host {
     private final HostConfig config;
     private final PeerId peerId;
     private final NettyIo io = NettyIo.detect();
-    private final EventLoopGroup group;
-    private final List<Transport> transports;
     private final ConnectionManager connections;
     private final StreamHandlers handlers;
     private final IdentifyService identify;
     private final Upgrader upgrader;
     private final List<Transport.Listener> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean started;
+    private volatile Running running;
 
+    /** The event loops and transports of a started host. */
+    private record Running(EventLoopGroup group, List<Transport> transports) {
+    }
+
+    /** Prepares a host; nothing runs, binds or spawns threads until {@link #start()}. */
     public Host(HostConfig config) {
         this.config = config;
         NoiseSecurity noise = new NoiseSecurity(config.identity());
         this.peerId = noise.localPeer();
-        this.group = io.newGroup(config.ioThreads());
-        this.transports = List.of(new TcpTransport(io, group),
-                new WebSocketTransport(io, group, config.wssCertificate(), clientTls()));
         this.connections = new ConnectionManager(config.limits());
         this.identify = new IdentifyService(this::identifyMessage, connections);
         this.handlers = new StreamHandlers(protocols -> {
-            if (started) {
+            if (running != null) {
                 identify.pushToAll();
             }
         });
@@ -76,31 +73,44 @@ public final class Host {
         handlers.add(PingProtocol.ID, (connection, stream) -> PingProtocol.respond(stream));
     }
 
-    private static SslContext clientTls() {
-        try {
-            return SslContextBuilder.forClient().build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("the JDK's default TLS client context is unavailable", e);
+    /**
+     * Starts the event loops and binds every listen address of the configuration. Fails, naming the
+     * address, when one cannot be bound, and fails when the wss certificate cannot be used.
+     */
+    public synchronized CompletableFuture<Void> start() {
+        if (running != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("host " + peerId + " is already started"));
         }
-    }
-
-    /** Binds every listen address of the configuration. Fails, naming the address, when one cannot be bound. */
-    public CompletableFuture<Void> start() {
+        EventLoopGroup group = io.newGroup(config.ioThreads());
+        try {
+            running = new Running(group, List.of(new TcpTransport(io, group),
+                    new WebSocketTransport(io, group, config.wssCertificate())));
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            return CompletableFuture.failedFuture(e);
+        }
         List<CompletableFuture<Transport.Listener>> bound = new ArrayList<>();
         for (Multiaddr address : config.listenAddresses()) {
-            Transport transport = transportFor(address);
+            Transport transport;
+            try {
+                transport = transportFor(address);
+            } catch (IllegalArgumentException e) {
+                return CompletableFuture.failedFuture(e);
+            }
             bound.add(transport.listen(address, channel -> accept(transport, channel))
                     .exceptionallyCompose(failure -> CompletableFuture.failedFuture(new IOException(
-                            "cannot listen on " + address + ": " + failure.getMessage(), failure)))
-                    .thenApply(listener -> {
-                        listeners.add(listener);
-                        return listener;
-                    }));
+                            "cannot listen on " + address + ": " + failure.getMessage(), failure))));
         }
-        return CompletableFuture.allOf(bound.toArray(CompletableFuture[]::new)).thenRun(() -> {
-            started = true;
-            LOG.info("libp2p host {} listening on {} ({} I/O)", peerId, listenAddresses(), io.name());
-        });
+        return CompletableFuture.allOf(bound.toArray(CompletableFuture[]::new))
+                .whenComplete((ignored, failure) -> keepBound(bound))
+                .thenRun(() -> LOG.info("libp2p host {} listening on {} ({} I/O)", peerId, listenAddresses(),
+                        io.name()));
+    }
+
+    /** Records the listeners in configuration order; after a failure too, so that stop() closes them. */
+    private void keepBound(List<CompletableFuture<Transport.Listener>> bound) {
+        bound.stream().filter(listener -> !listener.isCompletedExceptionally())
+                .forEach(listener -> listeners.add(listener.join()));
     }
 
     private void accept(Transport transport, Channel raw) {
@@ -148,7 +158,7 @@ public final class Host {
         Transport transport;
         try {
             transport = transportFor(target);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }
         return transport.dial(target, config.dialTimeout())
@@ -174,7 +184,11 @@ public final class Host {
     }
 
     private Transport transportFor(Multiaddr address) {
-        return transports.stream().filter(t -> t.handles(address)).findFirst()
+        Running current = running;
+        if (current == null) {
+            throw new IllegalStateException("host " + peerId + " is not started");
+        }
+        return current.transports().stream().filter(t -> t.handles(address)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no transport for " + address
                         + ": supported are tcp, ws and wss over ip4, ip6 and dns"));
     }
@@ -233,7 +247,11 @@ public final class Host {
 
     /** The event loops the host runs on, for protocols that schedule work (heartbeats, timeouts). */
     public EventLoopGroup eventLoops() {
-        return group;
+        Running current = running;
+        if (current == null) {
+            throw new IllegalStateException("host " + peerId + " is not started");
+        }
+        return current.group();
     }
 
     private IdentifyMessage identifyMessage(Multiaddr observed) {
@@ -241,17 +259,22 @@ public final class Host {
                 Optional.of(observed), handlers.protocols(), IdentifyMessage.PROTOCOL_VERSION, config.agentVersion());
     }
 
-    /** Stops listening, closes every connection, then the event loops. */
-    public CompletableFuture<Void> stop() {
-        started = false;
+    /** Stops listening, closes every connection, then the event loops. Does nothing when not started. */
+    public synchronized CompletableFuture<Void> stop() {
+        Running stopping = running;
+        running = null;
+        if (stopping == null) {
+            return CompletableFuture.completedFuture(null);
+        }
         CompletableFuture<?>[] closing = listeners.stream().map(Transport.Listener::close)
                 .toArray(CompletableFuture[]::new);
+        listeners.clear();
         return CompletableFuture.allOf(closing)
                 .thenCompose(ignored -> connections.closeAll())
                 .handle((ignored, failure) -> null)
                 .thenCompose(ignored -> {
                     CompletableFuture<Void> down = new CompletableFuture<>();
-                    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(done -> down.complete(null));
+                    stopping.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(done -> down.complete(null));
                     return down;
                 });
     }

@@ -2,7 +2,7 @@ package io.logos.delivery.libp2p.host;
 
 import io.logos.delivery.libp2p.crypto.PrivKey;
 import io.logos.delivery.libp2p.multiaddr.Multiaddr;
-import io.netty.handler.ssl.SslContext;
+import io.logos.delivery.libp2p.transport.TlsCertificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,11 +16,11 @@ import java.util.Optional;
  * @param agentVersion what identify tells peers about our software
  * @param limits connection limits
  * @param dialTimeout how long a dial, including the upgrade, may take
- * @param wssCertificate the TLS server context for {@code /wss} listen addresses
+ * @param wssCertificate the TLS certificate for {@code /wss} listen addresses
  * @param ioThreads event loop threads; 0 lets Netty choose (twice the cores)
  */
 public record HostConfig(PrivKey identity, List<Multiaddr> listenAddresses, String agentVersion,
-                         ConnectionLimits limits, Duration dialTimeout, Optional<SslContext> wssCertificate,
+                         ConnectionLimits limits, Duration dialTimeout, Optional<TlsCertificate> wssCertificate,
                          int ioThreads) {
 
     public static final Duration DEFAULT_DIAL_TIMEOUT = Duration.ofSeconds(10);

@@ -23,6 +23,15 @@ final class SocketAddresses {
                 ? new InetSocketAddress(host, port) : InetSocketAddress.createUnresolved(host, port);
     }
 
+    /**
+     * {@code requested} with the port actually bound: a wildcard host stays as configured (0.0.0.0, not
+     * the dual-stack {@code ::} the socket reports).
+     */
+    static Multiaddr withBoundPort(Multiaddr requested, SocketAddress bound) {
+        int port = ((InetSocketAddress) bound).getPort();
+        return Multiaddr.parse(requested.toString().replaceFirst("/tcp/\\d+", "/tcp/" + port));
+    }
+
     /** {@code /ip4/<a>/tcp/<p>} or {@code /ip6/<a>/tcp/<p>}, followed by {@code suffix} components. */
     static Multiaddr tcpMultiaddr(SocketAddress socketAddress, String... suffix) {
         InetSocketAddress inet = (InetSocketAddress) socketAddress;

@@ -45,7 +45,7 @@ public final class TcpTransport implements Transport {
                 })
                 .bind(SocketAddresses.tcpTarget(address));
         return Futures.of(bound).thenApply(server -> new ServerListener(server,
-                SocketAddresses.tcpMultiaddr(server.localAddress())));
+                SocketAddresses.withBoundPort(address, server.localAddress())));
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 
 /**
  * libp2p over WebSocket: {@code …/tcp/<port>/ws}, and {@code …/tcp/<port>/wss} with TLS. A connection
@@ -44,14 +46,23 @@ public final class WebSocketTransport implements Transport {
     private final SslContext clientTls;
 
     /**
-     * @param serverTls the certificate to listen on {@code /wss} with; without it only {@code /ws} is served
-     * @param clientTls how {@code /wss} peers' certificates are checked when dialing
+     * @param serverCertificate the certificate to listen on {@code /wss} with; without it only {@code /ws} is served
+     * @throws IllegalArgumentException when the certificate files cannot be used
      */
-    public WebSocketTransport(NettyIo io, EventLoopGroup group, Optional<SslContext> serverTls, SslContext clientTls) {
+    public WebSocketTransport(NettyIo io, EventLoopGroup group, Optional<TlsCertificate> serverCertificate) {
         this.io = io;
         this.group = group;
-        this.serverTls = serverTls;
-        this.clientTls = clientTls;
+        this.serverTls = serverCertificate.map(TlsCertificate::serverContext);
+        this.clientTls = defaultClientTls();
+    }
+
+    /** Dialed {@code /wss} peers are checked against the JDK's trusted certificate authorities. */
+    private static SslContext defaultClientTls() {
+        try {
+            return SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("the JDK's default TLS client context is unavailable", e);
+        }
     }
 
     @Override
@@ -92,7 +103,7 @@ public final class WebSocketTransport implements Transport {
                 });
         return Futures.of(bootstrap.bind(SocketAddresses.tcpTarget(address)))
                 .thenApply(server -> new TcpTransport.ServerListener(server,
-                        SocketAddresses.tcpMultiaddr(server.localAddress(), secure ? "wss" : "ws")));
+                        SocketAddresses.withBoundPort(address, server.localAddress())));
     }
 
     @Override
