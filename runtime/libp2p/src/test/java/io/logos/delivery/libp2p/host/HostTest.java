@@ -19,6 +19,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,6 +182,29 @@ class HostTest {
         hosts.add(second);
         ExecutionException failure = assertThrows(ExecutionException.class, () -> LoopbackNetwork.await(second.start()));
         assertTrue(failure.getCause().getMessage().startsWith("cannot listen on " + busy), failure.getCause().getMessage());
+    }
+
+    @Test
+    void garbageOnOneConnectionClosesOnlyThatConnection() throws Exception {
+        Host listener = start(TCP);
+        Host dialer = start(TCP);
+        LoopbackNetwork.await(dialer.dial(listener.dialableAddresses().getFirst()));
+        Multiaddr tcp = listener.listenAddresses().getFirst();
+
+        try (Socket attacker = new Socket("127.0.0.1", tcp.tcpPort().orElseThrow())) {
+            attacker.setSoTimeout((int) TimeUnit.SECONDS.toMillis(LoopbackNetwork.TIMEOUT_SECONDS));
+            // a varint length prefix claiming far more than multistream-select allows
+            attacker.getOutputStream().write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, 'x'});
+            attacker.getOutputStream().flush();
+            InputStream in = attacker.getInputStream();
+            while (in.read() != -1) {
+                // drain whatever the host answered until it closes the connection
+            }
+        }
+
+        assertTrue(LoopbackNetwork.await(dialer.ping(listener.peerId())).toNanos() > 0,
+                "the other connection keeps working");
+        assertEquals(1, listener.connections().size());
     }
 
     /** Echoes what it reads. */
