@@ -24,9 +24,12 @@ module io.logos.delivery.libp2p {
     exports io.logos.delivery.libp2p.mux;
     exports io.logos.delivery.libp2p.mux.yamux;
     exports io.logos.delivery.libp2p.mux.mplex;
+    exports io.logos.delivery.libp2p.pubsub;
+    exports io.logos.delivery.libp2p.pubsub.gossipsub;
 
     // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
     // descriptor-based field access) need deep access to them.
     opens io.logos.delivery.libp2p.crypto.pb to com.google.protobuf;
     opens io.logos.delivery.libp2p.security.noise.pb to com.google.protobuf;
+    opens io.logos.delivery.libp2p.pubsub.pb to com.google.protobuf;
 }
