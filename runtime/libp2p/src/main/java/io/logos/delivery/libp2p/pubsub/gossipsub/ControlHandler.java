@@ -186,9 +186,7 @@ final class ControlHandler {
         if (!meshes.isJoined(topic)) {
             return;
         }
-        Duration backoff = prune.hasBackoff()
-                ? Duration.ofSeconds(Math.min(prune.getBackoff(), MAX_REQUESTED_BACKOFF.toSeconds()))
-                : ctx.params.pruneBackoff();
+        Duration backoff = prune.hasBackoff() ? requestedBackoff(prune.getBackoff()) : ctx.params.pruneBackoff();
         meshes.prunedBy(from.id(), topic, backoff);
         if (prune.getPeersCount() > 0 && ctx.score(from.id()) >= ctx.thresholds.acceptPXThreshold()) {
             prune.getPeersList().stream().limit(ctx.params.prunePeers())
@@ -197,6 +195,12 @@ final class ControlHandler {
                     .filter(candidate -> !exchanged.contains(candidate))
                     .forEach(exchanged::add);
         }
+    }
+
+    /** The backoff a PRUNE asks for, a uint64 of seconds (so Java may see it negative), capped. */
+    private static Duration requestedBackoff(long seconds) {
+        long cap = MAX_REQUESTED_BACKOFF.toSeconds();
+        return Duration.ofSeconds(seconds < 0 || seconds > cap ? cap : seconds);
     }
 
     /** The offered peer, unless its id is malformed, ours, or already connected. */

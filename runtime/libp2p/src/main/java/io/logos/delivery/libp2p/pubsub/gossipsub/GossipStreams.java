@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,7 @@ final class GossipStreams {
         if (!supported) {
             return;
         }
-        loop.execute(() -> {
+        onLoop(() -> {
             if (closed || peers.containsKey(peer)) {
                 return;
             }
@@ -110,12 +111,14 @@ final class GossipStreams {
     /** See {@link io.logos.delivery.libp2p.pubsub.PubSubConnections#inboundStream}; called on the stream's loop. */
     void inboundStream(PeerId peer, Channel stream) {
         install(stream, peer, true);
-        loop.execute(() -> registerInbound(peer, stream));
+        if (!onLoop(() -> registerInbound(peer, stream))) {
+            stream.close();
+        }
     }
 
     /** See {@link io.logos.delivery.libp2p.pubsub.PubSubConnections#peerDisconnected}. */
     void peerDisconnected(PeerId peer) {
-        loop.execute(() -> {
+        onLoop(() -> {
             PeerStreams streams = peers.remove(peer);
             if (streams != null) {
                 forget(peer, streams);
@@ -175,7 +178,11 @@ final class GossipStreams {
         } catch (RuntimeException e) {
             opened = CompletableFuture.failedFuture(e);
         }
-        opened.whenComplete((stream, error) -> loop.execute(() -> outboundOpened(peer, streams, stream, error)));
+        opened.whenComplete((stream, error) -> {
+            if (!onLoop(() -> outboundOpened(peer, streams, stream, error)) && stream != null) {
+                stream.close();
+            }
+        });
     }
 
     private void outboundOpened(PeerId peer, PeerStreams streams, Channel stream, Throwable error) {
@@ -193,7 +200,7 @@ final class GossipStreams {
         }
         install(stream, peer, false);
         streams.outbound = stream;
-        stream.closeFuture().addListener(f -> loop.execute(() -> outboundClosed(peer, streams, stream)));
+        stream.closeFuture().addListener(f -> onLoop(() -> outboundClosed(peer, streams, stream)));
         while (!streams.queued.isEmpty()) {
             RPC rpc = streams.queued.poll();
             int size = rpc.getSerializedSize();
@@ -259,7 +266,21 @@ final class GossipStreams {
     }
 
     private void write(PeerStreams streams, RPC rpc, int frameSize) {
-        streams.outbound.writeAndFlush(rpc).addListener(f -> loop.execute(() -> streams.unsentBytes -= frameSize));
+        streams.outbound.writeAndFlush(rpc).addListener(f -> onLoop(() -> streams.unsentBytes -= frameSize));
+    }
+
+    /**
+     * Runs {@code task} on the router's loop; returns false, dropping it, when that loop has shut down: events
+     * arriving after {@link #close()} no longer matter.
+     */
+    private boolean onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            LOG.debug("the router's loop has shut down; dropping a late stream event");
+            return false;
+        }
     }
 
     private void install(Channel stream, PeerId peer, boolean inbound) {

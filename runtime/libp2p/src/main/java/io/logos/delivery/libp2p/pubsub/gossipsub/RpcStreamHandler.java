@@ -2,6 +2,7 @@ package io.logos.delivery.libp2p.pubsub.gossipsub;
 
 import io.logos.delivery.libp2p.peer.PeerId;
 import io.logos.delivery.libp2p.pubsub.pb.RpcProto.RPC;
+import io.logos.delivery.libp2p.stream.MuxedStreamChannel;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -9,6 +10,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Passes the RPCs decoded from one stream of a peer to the router's thread. While too many of them wait
  * there, the stream stops reading, so a fast sender is held back by the muxer's flow control rather than
- * by our memory. A broken frame closes the stream with one log line.
+ * by our memory. A broken frame resets the stream with one log line; the peer's other streams go on.
  */
 final class RpcStreamHandler extends SimpleChannelInboundHandler<RPC> {
 
@@ -51,15 +53,20 @@ final class RpcStreamHandler extends SimpleChannelInboundHandler<RPC> {
         if (waiting.incrementAndGet() >= MAX_WAITING_RPCS) {
             stream.config().setAutoRead(false);
         }
-        routerExecutor.execute(() -> {
-            try {
-                router.accept(peer, rpc);
-            } finally {
-                if (waiting.decrementAndGet() == 0 && !stream.config().isAutoRead()) {
-                    stream.eventLoop().execute(() -> stream.config().setAutoRead(true));
+        try {
+            routerExecutor.execute(() -> {
+                try {
+                    router.accept(peer, rpc);
+                } finally {
+                    if (waiting.decrementAndGet() == 0 && !stream.config().isAutoRead()) {
+                        stream.eventLoop().execute(() -> stream.config().setAutoRead(true));
+                    }
                 }
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("pubsub is closed; closing stream {} of {}", stream, peer);
+            ctx.close();
+        }
     }
 
     @Override
@@ -73,13 +80,24 @@ final class RpcStreamHandler extends SimpleChannelInboundHandler<RPC> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof DecoderException) {
-            LOG.warn("closing pubsub stream {} of {}: {}", ctx.channel(), peer,
+            LOG.warn("resetting pubsub stream {} of {}: {}", ctx.channel(), peer,
                     cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
+            abort(ctx.channel());
         } else if (cause instanceof IOException) {
             LOG.debug("pubsub stream {} of {} broke: {}", ctx.channel(), peer, cause.toString());
+            ctx.close();
         } else {
-            LOG.warn("closing pubsub stream {} of {}", ctx.channel(), peer, cause);
+            LOG.warn("resetting pubsub stream {} of {}", ctx.channel(), peer, cause);
+            abort(ctx.channel());
         }
-        ctx.close();
+    }
+
+    /** Ends a stream the peer broke: a reset tells it the stream was aborted, not finished. */
+    private static void abort(Channel stream) {
+        if (stream instanceof MuxedStreamChannel muxed) {
+            muxed.reset();
+        } else {
+            stream.close();
+        }
     }
 }

@@ -66,6 +66,11 @@ final class Rpcs {
         return control(ControlMessage.newBuilder().addPrune(prune));
     }
 
+    /** A PRUNE as a v1.0 peer sends it: no backoff, no peers. */
+    static RPC barePrune(String topic) {
+        return control(ControlMessage.newBuilder().addPrune(ControlPrune.newBuilder().setTopicID(topic)));
+    }
+
     static RPC ihave(String topic, MessageId... ids) {
         ControlIHave.Builder ihave = ControlIHave.newBuilder().setTopicID(topic);
         Arrays.stream(ids).forEach(id -> ihave.addMessageIDs(bytes(id)));
