@@ -27,11 +27,6 @@ public final class MessageId {
         return bytes.clone();
     }
 
-    /** The number of bytes of the id. */
-    public int length() {
-        return bytes.length;
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof MessageId id && Arrays.equals(bytes, id.bytes);

@@ -18,14 +18,14 @@ public interface PubSubConnections {
     List<String> protocolIds();
 
     /**
-     * A peer is connected, and identify reported its protocols. When they include one of
-     * {@link #protocolIds()} pubsub opens its outbound stream. Calling it again for a connected peer does
-     * nothing.
+     * A peer is connected. When its protocols include one of {@link #protocolIds()}, or are not known yet,
+     * pubsub opens its outbound stream (a peer without pubsub then just refuses it). Calling it again for a
+     * connected peer does nothing.
      *
      * @param direction who dialed the connection
      * @param address   the peer's IP address, for IP colocation scoring; empty when the connection does not
      *                  show it (e.g. relayed connections)
-     * @param protocols the protocols the peer supports
+     * @param protocols the protocols identify reported; empty when not known yet
      */
     void peerConnected(PeerId peer, ConnectionDirection direction, Optional<InetAddress> address,
                        Collection<String> protocols);
@@ -34,6 +34,8 @@ public interface PubSubConnections {
      * The peer opened a stream and multistream-select agreed on one of {@link #protocolIds()} (kept in the
      * {@link MultistreamSelect#PROTOCOL} attribute). Call it on the stream's event loop before the stream
      * reads on, typically in the negotiation's listener, so no RPC that followed the negotiation is missed.
+     * A stream from a peer not reported through {@link #peerConnected} is served too; that peer counts as an
+     * inbound connection without an address.
      */
     void inboundStream(PeerId peer, Channel stream);
 

@@ -63,7 +63,7 @@ final class GossipRouter {
         if (ctx.peers.containsKey(peer)) {
             return;
         }
-        ctx.peers.put(peer, new RemotePeer(peer, GossipVersion.of(protocolId), direction, address));
+        ctx.peers.put(peer, new RemotePeer(peer, GossipVersion.of(protocolId), direction));
         ctx.score.connected(peer, address);
         for (String topic : meshes.joinedTopics()) {
             ctx.outbox.subscription(peer, topic, true);

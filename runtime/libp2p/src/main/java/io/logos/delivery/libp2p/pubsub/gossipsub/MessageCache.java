@@ -43,10 +43,6 @@ final class MessageCache {
         }
     }
 
-    boolean contains(MessageId id) {
-        return messages.containsKey(id);
-    }
-
     /**
      * The cached message for an IWANT of {@code peer}, counting the transmission; null when it is not cached
      * or the peer already got it {@code maxTransmissions} times this way.

@@ -3,11 +3,9 @@ package io.logos.delivery.libp2p.pubsub.gossipsub;
 import io.logos.delivery.libp2p.peer.PeerId;
 import io.logos.delivery.libp2p.pubsub.ConnectionDirection;
 import io.logos.delivery.libp2p.pubsub.MessageId;
-import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** What the router knows about one connected pubsub peer, including its per-heartbeat budgets. */
@@ -16,7 +14,6 @@ final class RemotePeer {
     private final PeerId id;
     private final GossipVersion version;
     private final ConnectionDirection direction;
-    private final Optional<InetAddress> address;
     private final Set<String> topics = new LinkedHashSet<>();
     /** Ids the peer said it does not want, with the heartbeat after which the wish is forgotten. */
     private final Map<MessageId, Long> dontWant = new LinkedHashMap<>();
@@ -25,11 +22,10 @@ final class RemotePeer {
     private int idsAskedThisHeartbeat;
     private int dontWantIdsThisHeartbeat;
 
-    RemotePeer(PeerId id, GossipVersion version, ConnectionDirection direction, Optional<InetAddress> address) {
+    RemotePeer(PeerId id, GossipVersion version, ConnectionDirection direction) {
         this.id = id;
         this.version = version;
         this.direction = direction;
-        this.address = address;
     }
 
     PeerId id() {
@@ -42,10 +38,6 @@ final class RemotePeer {
 
     boolean isOutbound() {
         return direction == ConnectionDirection.OUTBOUND;
-    }
-
-    Optional<InetAddress> address() {
-        return address;
     }
 
     /** The topics the peer announced a subscription to. */

@@ -51,8 +51,4 @@ final class SeenMessages {
             oldest.remove();
         }
     }
-
-    int size() {
-        return deliveries.size();
-    }
 }
