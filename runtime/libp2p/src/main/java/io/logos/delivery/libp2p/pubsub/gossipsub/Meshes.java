@@ -141,11 +141,11 @@ final class Meshes {
 
     /**
      * The peers to send our own message of an unjoined topic to without flood publishing: the topic's fanout,
-     * chosen on first use among peers above the publish threshold.
+     * chosen when missing or emptied among peers above the publish threshold.
      */
     Set<PeerId> fanoutForPublish(String topic) {
         Set<PeerId> fanout = fanouts.get(topic);
-        if (fanout == null) {
+        if (fanout == null || fanout.isEmpty()) {
             fanout = new LinkedHashSet<>(ctx.shuffled(ctx.topicPeers.peers(topic)).stream()
                     .filter(this::mayReceiveOwnMessages).limit(ctx.params.d()).toList());
             if (fanout.isEmpty()) {

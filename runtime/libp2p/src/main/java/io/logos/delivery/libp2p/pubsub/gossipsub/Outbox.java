@@ -61,7 +61,7 @@ final class Outbox {
         }
     }
 
-    /** Sends an IDONTWANT now: the spec wants it out before the message it is about (gossipsub v1.2). */
+    /** Sends an IDONTWANT now, not piggybacked: it only helps if it reaches the peer before the peer forwards the message (gossipsub v1.2). */
     void sendIDontWant(PeerId peer, MessageId id) {
         ControlIDontWant idontwant = ControlIDontWant.newBuilder().addMessageIDs(ByteString.copyFrom(id.bytes())).build();
         send(peer, RPC.newBuilder().setControl(ControlMessage.newBuilder().addIdontwant(idontwant)).build());

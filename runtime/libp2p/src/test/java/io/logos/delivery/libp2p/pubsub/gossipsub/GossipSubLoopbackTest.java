@@ -120,6 +120,22 @@ class GossipSubLoopbackTest {
     }
 
     @Test
+    void aResetOutboundStreamIsReopened() throws Exception {
+        List<LoopbackPubSubNode> pair = subscribedNodes(2);
+        LoopbackPubSubNode a = pair.get(0);
+        LoopbackPubSubNode b = pair.get(1);
+        connect(a, b);
+        awaitMeshWith(b, a);
+        waitUntil(() -> b.inboundStreams.size() == 1, "a opened its stream to b");
+
+        ((MuxedStreamChannel) b.inboundStreams.getFirst()).reset();
+        waitUntil(() -> b.inboundStreams.size() == 2, "a opens a new stream to b");
+
+        assertTrue(await(a.gossip.publish(TOPIC, "after the reset".getBytes())).isPublished());
+        waitUntil(() -> b.receivedCount("after the reset") == 1, "b gets a's message on the new stream");
+    }
+
+    @Test
     void anOversizedFrameResetsOnlyItsStream() throws Exception {
         List<LoopbackPubSubNode> pair = subscribedNodes(2);
         LoopbackPubSubNode a = pair.get(0);

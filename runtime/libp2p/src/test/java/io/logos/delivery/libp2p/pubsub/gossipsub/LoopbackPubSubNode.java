@@ -43,6 +43,8 @@ final class LoopbackPubSubNode implements PubSubNetwork, AutoCloseable {
     final DefaultEventLoop routerLoop = new DefaultEventLoop();
     final GossipSub gossip;
     final List<Message> received = new CopyOnWriteArrayList<>();
+    /** The pubsub streams peers opened to us, oldest first. */
+    final List<Channel> inboundStreams = new CopyOnWriteArrayList<>();
     private final Map<PeerId, MuxedConnection> connections = new ConcurrentHashMap<>();
 
     LoopbackPubSubNode(GossipSubConfig config) {
@@ -107,6 +109,7 @@ final class LoopbackPubSubNode implements PubSubNetwork, AutoCloseable {
             protected void initChannel(Channel stream) {
                 MultistreamSelect.respond(stream, Set.copyOf(gossip.protocolIds())).addListener(agreed -> {
                     if (agreed.isSuccess()) {
+                        inboundStreams.add(stream);
                         gossip.inboundStream(peer, stream);
                     }
                 });
