@@ -98,7 +98,8 @@ public record GossipParams(
     public static final int WAKU_MAX_MESSAGE_SIZE = 150 * 1024;
 
     public GossipParams {
-        require(dLow >= 0 && dLow <= d && d <= dHigh, "need 0 <= D_low <= D <= D_high, got " + dLow + ", " + d + ", " + dHigh);
+        require(dLow >= 0 && dLow <= d && d <= dHigh,
+                "need 0 <= D_low <= D <= D_high, got " + dLow + ", " + d + ", " + dHigh);
         require(dOut >= 0 && dOut <= d / 2 && (dOut < dLow || dOut == 0),
                 "D_out must be below D_low and at most D/2, got " + dOut);
         require(dScore >= 0 && dScore <= dHigh, "D_score must be in [0, D_high], got " + dScore);
@@ -106,7 +107,8 @@ public record GossipParams(
         requirePositive(heartbeatInterval, "heartbeatInterval");
         requireNotNegative(heartbeatInitialDelay, "heartbeatInitialDelay");
         require(historyLength >= 1 && historyGossip >= 0 && historyGossip <= historyLength,
-                "need 0 <= history gossip <= history length and history length >= 1, got " + historyGossip + ", " + historyLength);
+                "need 0 <= history gossip <= history length and history length >= 1, got "
+                        + historyGossip + ", " + historyLength);
         requirePositive(fanoutTtl, "fanoutTtl");
         requirePositive(seenTtl, "seenTtl");
         requirePositive(pruneBackoff, "pruneBackoff");
@@ -117,11 +119,13 @@ public record GossipParams(
         require(maxIHaveLength >= 1 && maxIHaveMessages >= 1, "IHAVE limits must be at least 1");
         requirePositive(iwantFollowupTime, "iwantFollowupTime");
         requireNotNegative(graftFloodThreshold, "graftFloodThreshold");
-        require(opportunisticGraftTicks >= 1 && opportunisticGraftPeers >= 0, "opportunistic grafting ticks must be >= 1, peers >= 0");
+        require(opportunisticGraftTicks >= 1 && opportunisticGraftPeers >= 0,
+                "opportunistic grafting ticks must be >= 1, peers >= 0");
         require(prunePeers >= 0, "prunePeers must not be negative, got " + prunePeers);
         require(maxMessageSize >= 1024, "maxMessageSize must be at least 1 KiB, got " + maxMessageSize);
         require(idontwantMessageThreshold >= 0, "idontwantMessageThreshold must not be negative");
-        require(maxIDontWantMessages >= 0 && idontwantHeartbeats >= 1, "IDONTWANT limits: messages >= 0, heartbeats >= 1");
+        require(maxIDontWantMessages >= 0 && idontwantHeartbeats >= 1,
+                "IDONTWANT limits: messages >= 0, heartbeats >= 1");
         require(maxSubscriptionsPerPeer >= 1 && maxTopicLength >= 1 && maxMessageIdLength >= 1,
                 "per-peer limits must be at least 1");
         require(maxPendingValidations >= 1 && maxSeenMessages >= 1, "cache limits must be at least 1");
@@ -132,7 +136,10 @@ public record GossipParams(
         return new Builder().build();
     }
 
-    /** nwaku's relay parameters (relay.md §3, §4): D_high 8, D_score 6, D_out 3, 6 history windows, 150 KiB frames. */
+    /**
+     * nwaku's relay parameters (relay.md §3, §4): D_high 8, D_score 6, D_out 3, 6 history windows, unsubscribe
+     * backoff 5 s, 150 KiB frames, bad peers disconnected.
+     */
     public static GossipParams nwaku() {
         return new Builder()
                 .dHigh(8)

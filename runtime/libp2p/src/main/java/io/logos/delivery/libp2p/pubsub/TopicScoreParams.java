@@ -48,7 +48,8 @@ public record TopicScoreParams(
         require(topicWeight >= 0, "topicWeight must not be negative");
         require(timeInMeshWeight >= 0 && timeInMeshCap >= 0, "P1 weight and cap must not be negative");
         require(timeInMeshQuantum.isPositive(), "timeInMeshQuantum must be positive");
-        require(firstMessageDeliveriesWeight >= 0 && firstMessageDeliveriesCap >= 0, "P2 weight and cap must not be negative");
+        require(firstMessageDeliveriesWeight >= 0 && firstMessageDeliveriesCap >= 0,
+                "P2 weight and cap must not be negative");
         require(meshMessageDeliveriesWeight <= 0, "P3 weight must not be positive");
         require(meshMessageDeliveriesThreshold >= 0 && meshMessageDeliveriesCap >= meshMessageDeliveriesThreshold,
                 "P3 needs 0 <= threshold <= cap");
@@ -112,7 +113,8 @@ public record TopicScoreParams(
         private Builder(TopicScoreParams p) {
             topicWeight = p.topicWeight;
             timeInMesh(p.timeInMeshWeight, p.timeInMeshQuantum, p.timeInMeshCap);
-            firstMessageDeliveries(p.firstMessageDeliveriesWeight, p.firstMessageDeliveriesDecay, p.firstMessageDeliveriesCap);
+            firstMessageDeliveries(p.firstMessageDeliveriesWeight, p.firstMessageDeliveriesDecay,
+                    p.firstMessageDeliveriesCap);
             meshMessageDeliveries(p.meshMessageDeliveriesWeight, p.meshMessageDeliveriesDecay,
                     p.meshMessageDeliveriesThreshold, p.meshMessageDeliveriesCap,
                     p.meshMessageDeliveriesActivation, p.meshMessageDeliveryWindow);

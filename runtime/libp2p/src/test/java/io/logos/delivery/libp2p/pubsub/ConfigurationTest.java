@@ -66,7 +66,8 @@ class ConfigurationTest {
         assertEquals(5, gossip.historyLength());
         assertEquals(Duration.ofSeconds(10), gossip.unsubscribeBackoff());
         assertEquals(1 << 20, gossip.maxMessageSize());
-        assertEquals(List.of("/meshsub/1.2.0", "/meshsub/1.1.0", "/meshsub/1.0.0"), GossipSubConfig.defaults().protocolIds());
+        assertEquals(List.of("/meshsub/1.2.0", "/meshsub/1.1.0", "/meshsub/1.0.0"),
+                GossipSubConfig.defaults().protocolIds());
     }
 
     @Test
@@ -75,8 +76,8 @@ class ConfigurationTest {
 
         assertThrows(IllegalArgumentException.class, () -> valid.degrees(6, 7, 8).build());
         assertThrows(IllegalArgumentException.class, () -> GossipParams.defaults().toBuilder().dOut(4).build());
-        assertThrows(IllegalArgumentException.class, () -> GossipParams.defaults().toBuilder().historyGossip(6).build());
-        assertThrows(IllegalArgumentException.class, () -> GossipParams.defaults().toBuilder().gossipFactor(1.5).build());
+        assertThrows(IllegalArgumentException.class, () -> valid.historyGossip(6).build());
+        assertThrows(IllegalArgumentException.class, () -> GossipParams.defaults().toBuilder().gossipFactor(2).build());
         assertThrows(IllegalArgumentException.class, () -> new PeerScoreThresholds(-100, -50, -1000, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new PeerScoreThresholds(-100, -1000, -10000, -1, 0));
         assertThrows(IllegalArgumentException.class,

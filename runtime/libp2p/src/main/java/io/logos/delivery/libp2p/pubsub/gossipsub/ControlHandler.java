@@ -114,7 +114,8 @@ final class ControlHandler {
         ask = ask.subList(0, Math.min(left, ask.size()));
         from.askedFor(ask.size());
         ctx.outbox.iwant(from.id(), ask);
-        promises.expect(from.id(), ask.get(ctx.random.nextInt(ask.size())), ctx.now().plus(ctx.params.iwantFollowupTime()));
+        MessageId tracked = ask.get(ctx.random.nextInt(ask.size()));
+        promises.expect(from.id(), tracked, ctx.now().plus(ctx.params.iwantFollowupTime()));
     }
 
     /** Sends the requested messages still cached, each at most {@code gossipRetransmission} times per peer. */

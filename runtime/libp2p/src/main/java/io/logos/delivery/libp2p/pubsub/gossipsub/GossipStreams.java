@@ -135,7 +135,7 @@ final class GossipStreams {
         int size = rpc.getSerializedSize();
         int frameSize = Varint.encodedLength(size) + size;
         if (streams.unsentBytes + frameSize > maxUnsentBytesPerPeer) {
-            LOG.debug("dropping an RPC of {} bytes to {}: {} bytes are waiting already", size, peer, streams.unsentBytes);
+            LOG.debug("dropping an RPC of {} bytes to {}: {} bytes wait already", size, peer, streams.unsentBytes);
             return;
         }
         streams.unsentBytes += frameSize;

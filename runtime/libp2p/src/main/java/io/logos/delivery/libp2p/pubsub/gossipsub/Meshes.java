@@ -217,7 +217,8 @@ final class Meshes {
             ctx.shuffled(ctx.topicPeers.peers(topic)).stream()
                     .filter(other -> !other.equals(peer) && ctx.score(other) >= 0)
                     .limit(ctx.params.prunePeers())
-                    .forEach(other -> prune.addPeers(PeerInfo.newBuilder().setPeerID(ByteString.copyFrom(other.toBytes()))));
+                    .map(other -> PeerInfo.newBuilder().setPeerID(ByteString.copyFrom(other.toBytes())))
+                    .forEach(prune::addPeers);
         }
         return prune.build();
     }

@@ -82,7 +82,7 @@ final class MessageRelay {
             sendIDontWant(id, topic, from.id());
         }
         if (pendingValidations >= ctx.params.maxPendingValidations()) {
-            LOG.debug("ignoring message {} from {}: {} messages are being validated already", id, from, pendingValidations);
+            LOG.debug("ignoring message {} from {}: {} messages are being validated", id, from, pendingValidations);
             delivery.finish(Delivery.Status.IGNORED, ctx.now());
             return;
         }

@@ -61,9 +61,14 @@ final class Outbox {
         }
     }
 
-    /** Sends an IDONTWANT now, not piggybacked: it only helps if it reaches the peer before the peer forwards the message (gossipsub v1.2). */
+    /**
+     * Sends an IDONTWANT now, not piggybacked: it only helps if it reaches the peer before the peer forwards the
+     * message (gossipsub v1.2).
+     */
     void sendIDontWant(PeerId peer, MessageId id) {
-        ControlIDontWant idontwant = ControlIDontWant.newBuilder().addMessageIDs(ByteString.copyFrom(id.bytes())).build();
+        ControlIDontWant idontwant = ControlIDontWant.newBuilder()
+                .addMessageIDs(ByteString.copyFrom(id.bytes()))
+                .build();
         send(peer, RPC.newBuilder().setControl(ControlMessage.newBuilder().addIdontwant(idontwant)).build());
     }
 

@@ -71,35 +71,41 @@ final class LoopbackPubSubNode implements PubSubNetwork, AutoCloseable {
      */
     CompletableFuture<PeerId> upgrade(Channel connection, boolean dialer) throws Exception {
         CompletableFuture<PeerId> remote = new CompletableFuture<>();
-        LoopbackNetwork.onLoop(connection, () -> negotiate(connection, dialer, NoiseSecurity.PROTOCOL_ID).addListener(security -> {
-            if (!security.isSuccess()) {
-                remote.completeExceptionally(security.cause());
-                return;
-            }
-            Future<SecureSession> secured = dialer ? noise.secureOutbound(connection, null) : noise.secureInbound(connection);
-            secured.addListener(session -> {
-                if (!session.isSuccess()) {
-                    remote.completeExceptionally(session.cause());
-                    return;
-                }
-                PeerId peer = secured.getNow().remotePeer();
-                negotiate(connection, dialer, YamuxMuxer.PROTOCOL_ID).addListener(muxer -> {
-                    if (!muxer.isSuccess()) {
-                        remote.completeExceptionally(muxer.cause());
-                        return;
-                    }
-                    connections.put(peer, YAMUX.install(connection, dialer, inboundStreams(peer)));
-                    gossip.peerConnected(peer, dialer ? ConnectionDirection.OUTBOUND : ConnectionDirection.INBOUND,
-                            Optional.empty(), Set.of(GossipSubConfig.WAKU_RELAY, "/ipfs/id/1.0.0"));
-                    remote.complete(peer);
-                });
-            });
-        }));
+        LoopbackNetwork.onLoop(connection, () -> negotiate(connection, dialer, NoiseSecurity.PROTOCOL_ID)
+                .addListener(agreed -> then(agreed, remote, () -> secure(connection, dialer, remote))));
         return remote;
     }
 
+    private void secure(Channel connection, boolean dialer, CompletableFuture<PeerId> remote) {
+        Future<SecureSession> secured = dialer
+                ? noise.secureOutbound(connection, null)
+                : noise.secureInbound(connection);
+        secured.addListener(done -> then(done, remote,
+                () -> mux(connection, dialer, secured.getNow().remotePeer(), remote)));
+    }
+
+    private void mux(Channel connection, boolean dialer, PeerId peer, CompletableFuture<PeerId> remote) {
+        negotiate(connection, dialer, YamuxMuxer.PROTOCOL_ID).addListener(agreed -> then(agreed, remote, () -> {
+            connections.put(peer, YAMUX.install(connection, dialer, inboundStreams(peer)));
+            gossip.peerConnected(peer, dialer ? ConnectionDirection.OUTBOUND : ConnectionDirection.INBOUND,
+                    Optional.empty(), Set.of(GossipSubConfig.WAKU_RELAY, "/ipfs/id/1.0.0"));
+            remote.complete(peer);
+        }));
+    }
+
+    /** Runs the next upgrade step when {@code step} succeeded, else fails {@code result}. */
+    private static void then(Future<?> step, CompletableFuture<?> result, Runnable next) {
+        if (step.isSuccess()) {
+            next.run();
+        } else {
+            result.completeExceptionally(step.cause());
+        }
+    }
+
     private static Future<String> negotiate(Channel channel, boolean dialer, String protocol) {
-        return dialer ? MultistreamSelect.initiate(channel, List.of(protocol)) : MultistreamSelect.respond(channel, Set.of(protocol));
+        return dialer
+                ? MultistreamSelect.initiate(channel, List.of(protocol))
+                : MultistreamSelect.respond(channel, Set.of(protocol));
     }
 
     /** Streams the peer opens: gossipsub ones go to {@link GossipSub}, others are refused by negotiation. */

@@ -74,7 +74,8 @@ class MeshMaintenanceTest {
         assertEquals(6, harness.mesh().size());
 
         // the peers came through outbound connections, so their GRAFTs are accepted beyond D_high
-        peers.stream().filter(peer -> !harness.mesh().contains(peer)).forEach(peer -> harness.receive(peer, Rpcs.graft(TOPIC)));
+        peers.stream().filter(peer -> !harness.mesh().contains(peer))
+                .forEach(peer -> harness.receive(peer, Rpcs.graft(TOPIC)));
         assertEquals(20, harness.mesh().size());
         harness.forgetSent();
 
@@ -236,7 +237,8 @@ class MeshMaintenanceTest {
 
     @Test
     void subscriptionsBeyondThePerPeerLimitOrTooLongAreIgnored() {
-        GossipSubConfig config = withGossip(GossipParams.defaults().toBuilder().maxSubscriptionsPerPeer(2).maxTopicLength(20));
+        GossipSubConfig config = withGossip(GossipParams.defaults().toBuilder()
+                .maxSubscriptionsPerPeer(2).maxTopicLength(20));
         RouterHarness harness = new RouterHarness(config);
         PeerId peer = harness.connect("a", GossipSubConfig.MESHSUB_1_2, ConnectionDirection.INBOUND, Optional.empty());
 

@@ -155,7 +155,8 @@ final class RouterHarness implements RouterOutput {
 
     static Map<String, Boolean> subscriptions(List<RPC> rpcs) {
         return rpcs.stream().flatMap(rpc -> rpc.getSubscriptionsList().stream())
-                .collect(Collectors.toMap(RPC.SubOpts::getTopicid, RPC.SubOpts::getSubscribe, (a, b) -> b, LinkedHashMap::new));
+                .collect(Collectors.toMap(RPC.SubOpts::getTopicid, RPC.SubOpts::getSubscribe, (a, b) -> b,
+                        LinkedHashMap::new));
     }
 
     static RPC roundTrip(RPC rpc) {
