@@ -28,10 +28,13 @@ module io.logos.delivery.libp2p {
     exports io.logos.delivery.libp2p.host;
     exports io.logos.delivery.libp2p.protocol.identify;
     exports io.logos.delivery.libp2p.protocol.ping;
+    exports io.logos.delivery.libp2p.pubsub;
+    exports io.logos.delivery.libp2p.pubsub.gossipsub;
 
     // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
     // descriptor-based field access) need deep access to them.
     opens io.logos.delivery.libp2p.crypto.pb to com.google.protobuf;
     opens io.logos.delivery.libp2p.security.noise.pb to com.google.protobuf;
     opens io.logos.delivery.libp2p.protocol.identify.pb to com.google.protobuf;
+    opens io.logos.delivery.libp2p.pubsub.pb to com.google.protobuf;
 }
