@@ -30,6 +30,8 @@ final class JsPeer implements AutoCloseable {
     private final Process process;
     private final Writer commands;
     private final LinkedBlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+    /** Events read while waiting for another kind; later waits look here first. */
+    private final List<JsonNode> backlog = new ArrayList<>();
     private final List<String> stderr = new ArrayList<>();
     private final JsonNode ready;
 
@@ -101,8 +103,18 @@ final class JsPeer implements AutoCloseable {
         return await(answer, event -> true);
     }
 
-    /** Waits for the next event named {@code name} that matches; other events are skipped. */
-    JsonNode await(String name, Predicate<JsonNode> condition) {
+    /**
+     * Waits for the oldest event named {@code name} that matches; other events stay queued for later
+     * waits. An error event fails the wait.
+     */
+    synchronized JsonNode await(String name, Predicate<JsonNode> condition) {
+        Predicate<JsonNode> wanted = event -> event.get("event").asText().equals(name) && condition.test(event);
+        for (JsonNode event : backlog) {
+            if (wanted.test(event)) {
+                backlog.remove(event);
+                return event;
+            }
+        }
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
             while (true) {
@@ -111,13 +123,13 @@ final class JsPeer implements AutoCloseable {
                     throw new AssertionError("no '" + name + "' event from the js peer within " + TIMEOUT
                             + "; stderr: " + stderr);
                 }
-                String type = event.get("event").asText();
-                if (type.equals("error")) {
+                if (event.get("event").asText().equals("error")) {
                     throw new AssertionError("js peer failed: " + event);
                 }
-                if (type.equals(name) && condition.test(event)) {
+                if (wanted.test(event)) {
                     return event;
                 }
+                backlog.add(event);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,6 +10,8 @@ import io.logos.delivery.libp2p.crypto.Keys;
 import io.logos.delivery.libp2p.multiaddr.Multiaddr;
 import io.logos.delivery.libp2p.mux.LoopbackNetwork;
 import io.logos.delivery.libp2p.peer.PeerId;
+import io.logos.delivery.libp2p.pubsub.GossipSubConfig;
+import io.logos.delivery.libp2p.pubsub.gossipsub.GossipSub;
 import io.logos.delivery.libp2p.protocol.identify.IdentifyProtocol;
 import io.logos.delivery.libp2p.protocol.ping.PingProtocol;
 import io.logos.delivery.libp2p.security.noise.PeerIdMismatchException;
@@ -26,9 +28,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +210,47 @@ class HostTest {
         assertTrue(LoopbackNetwork.await(dialer.ping(listener.peerId())).toNanos() > 0,
                 "the other connection keeps working");
         assertEquals(1, listener.connections().size());
+    }
+
+    @Test
+    void gossipsubOnHostsDeliversBothWays() throws Exception {
+        Host first = start(TCP);
+        Host second = start(TCP);
+        GossipSub firstGossip = HostPubSub.attach(first, GossipSubConfig.wakuRelay());
+        GossipSub secondGossip = HostPubSub.attach(second, GossipSubConfig.wakuRelay());
+        BlockingQueue<String> atFirst = new LinkedBlockingQueue<>();
+        BlockingQueue<String> atSecond = new LinkedBlockingQueue<>();
+        String topic = "/waku/2/rs/1/0";
+        firstGossip.subscribe(topic, message -> atFirst.add(new String(message.data(), StandardCharsets.UTF_8)));
+        secondGossip.subscribe(topic, message -> atSecond.add(new String(message.data(), StandardCharsets.UTF_8)));
+
+        LoopbackNetwork.await(second.dial(first.dialableAddresses().getFirst()));
+        LoopbackNetwork.waitUntil(() -> {
+            try {
+                return !LoopbackNetwork.await(firstGossip.meshPeers(topic)).isEmpty()
+                        && !LoopbackNetwork.await(secondGossip.meshPeers(topic)).isEmpty();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "both meshes hold the other peer");
+
+        LoopbackNetwork.await(firstGossip.publish(topic, "from first".getBytes(StandardCharsets.UTF_8)));
+        LoopbackNetwork.await(secondGossip.publish(topic, "from second".getBytes(StandardCharsets.UTF_8)));
+
+        // subscribers see their own node's messages too, as nwaku's relay does (triggerSelf)
+        Set<String> both = Set.of("from first", "from second");
+        assertEquals(both, Set.of(poll(atFirst), poll(atFirst)));
+        assertEquals(both, Set.of(poll(atSecond), poll(atSecond)));
+        firstGossip.close();
+        secondGossip.close();
+    }
+
+    private static String poll(BlockingQueue<String> queue) throws InterruptedException {
+        String next = queue.poll(LoopbackNetwork.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (next == null) {
+            throw new AssertionError("no message within " + LoopbackNetwork.TIMEOUT_SECONDS + " s");
+        }
+        return next;
     }
 
     /** Echoes what it reads. */
