@@ -1,5 +1,7 @@
 package io.logos.delivery.libp2p.pubsub;
 
+import static io.logos.delivery.libp2p.pubsub.Checks.require;
+
 import java.time.Duration;
 
 /**
@@ -158,12 +160,6 @@ public record GossipParams(
     /** A builder holding these values. */
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     private static void requirePositive(Duration duration, String name) {

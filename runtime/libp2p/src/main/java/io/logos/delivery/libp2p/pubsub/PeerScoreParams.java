@@ -1,5 +1,7 @@
 package io.logos.delivery.libp2p.pubsub;
 
+import static io.logos.delivery.libp2p.pubsub.Checks.require;
+
 import io.logos.delivery.libp2p.peer.PeerId;
 import java.time.Duration;
 import java.util.Map;
@@ -90,12 +92,6 @@ public record PeerScoreParams(
     /** A builder holding these values. */
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     /** Builds {@link PeerScoreParams}; starts from {@link #defaults()}. */

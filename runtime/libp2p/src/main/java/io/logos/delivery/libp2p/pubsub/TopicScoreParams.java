@@ -1,5 +1,7 @@
 package io.logos.delivery.libp2p.pubsub;
 
+import static io.logos.delivery.libp2p.pubsub.Checks.require;
+
 import java.time.Duration;
 
 /**
@@ -79,12 +81,6 @@ public record TopicScoreParams(
     /** A builder holding these values. */
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     /** Builds {@link TopicScoreParams}; starts with topic weight 1 and every component off. */

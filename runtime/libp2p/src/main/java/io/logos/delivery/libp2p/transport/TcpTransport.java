@@ -2,12 +2,8 @@ package io.logos.delivery.libp2p.transport;
 
 import io.logos.delivery.libp2p.multiaddr.Multiaddr;
 import io.logos.delivery.libp2p.multiaddr.Protocol;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -33,34 +29,15 @@ public final class TcpTransport implements Transport {
 
     @Override
     public CompletableFuture<Listener> listen(Multiaddr address, Consumer<Channel> onAccepted) {
-        ChannelFuture bound = new ServerBootstrap()
-                .group(group)
-                .channel(io.serverChannel())
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        onAccepted.accept(channel);
-                    }
-                })
-                .bind(SocketAddresses.tcpTarget(address));
+        ChannelFuture bound = io.server(group, onAccepted).bind(SocketAddresses.tcpTarget(address));
         return Futures.of(bound).thenApply(server -> new ServerListener(server,
                 SocketAddresses.withBoundPort(address, server.localAddress())));
     }
 
     @Override
     public CompletableFuture<Channel> dial(Multiaddr address, Duration timeout) {
-        ChannelFuture connected = new Bootstrap()
-                .group(group)
-                .channel(io.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                .handler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        // the host adds its handlers once the connection is up
-                    }
-                })
+        // the host adds its handlers once the connection is up
+        ChannelFuture connected = io.client(group, timeout, channel -> { })
                 .connect(SocketAddresses.tcpTarget(address));
         return Futures.of(connected);
     }

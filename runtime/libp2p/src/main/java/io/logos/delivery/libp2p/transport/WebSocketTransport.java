@@ -7,8 +7,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -83,24 +81,16 @@ public final class WebSocketTransport implements Transport {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "cannot listen on " + address + ": no TLS certificate is configured for wss"));
         }
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(io.serverChannel())
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        ChannelPipeline pipeline = channel.pipeline();
-                        if (secure) {
-                            pipeline.addLast(serverTls.get().newHandler(channel.alloc()));
-                        }
-                        pipeline.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
-                                new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                                        .websocketPath("/").checkStartsWith(true)
-                                        .maxFramePayloadLength(MAX_FRAME_BYTES).build()),
-                                new HandOverWhenUpgraded(onAccepted));
-                    }
-                });
+        ServerBootstrap bootstrap = io.server(group, channel -> {
+            ChannelPipeline pipeline = channel.pipeline();
+            if (secure) {
+                pipeline.addLast(serverTls.get().newHandler(channel.alloc()));
+            }
+            pipeline.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
+                    new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                            .websocketPath("/").checkStartsWith(true).maxFramePayloadLength(MAX_FRAME_BYTES).build()),
+                    new HandOverWhenUpgraded(onAccepted));
+        });
         return Futures.of(bootstrap.bind(SocketAddresses.tcpTarget(address)))
                 .thenApply(server -> new TcpTransport.ServerListener(server,
                         SocketAddresses.withBoundPort(address, server.localAddress())));
@@ -112,26 +102,17 @@ public final class WebSocketTransport implements Transport {
         InetSocketAddress target = SocketAddresses.tcpTarget(address);
         URI uri = URI.create((secure ? "wss://" : "ws://") + hostForUri(target) + ":" + target.getPort() + "/");
         CompletableFuture<Channel> upgraded = new CompletableFuture<>();
-        Bootstrap bootstrap = new Bootstrap()
-                .group(group)
-                .channel(io.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                .handler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        ChannelPipeline pipeline = channel.pipeline();
-                        if (secure) {
-                            pipeline.addLast(clientTls.newHandler(channel.alloc(), target.getHostString(),
-                                    target.getPort()));
-                        }
-                        pipeline.addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
-                                new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                        .webSocketUri(uri).maxFramePayloadLength(MAX_FRAME_BYTES)
-                                        .handshakeTimeoutMillis(timeout.toMillis()).build()),
-                                new HandOverWhenUpgraded(upgraded::complete));
-                    }
-                });
+        Bootstrap bootstrap = io.client(group, timeout, channel -> {
+            ChannelPipeline pipeline = channel.pipeline();
+            if (secure) {
+                pipeline.addLast(clientTls.newHandler(channel.alloc(), target.getHostString(), target.getPort()));
+            }
+            pipeline.addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
+                    new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                            .webSocketUri(uri).maxFramePayloadLength(MAX_FRAME_BYTES)
+                            .handshakeTimeoutMillis(timeout.toMillis()).build()),
+                    new HandOverWhenUpgraded(upgraded::complete));
+        });
         Futures.of(bootstrap.connect(target)).whenComplete((channel, failure) -> {
             if (failure != null) {
                 upgraded.completeExceptionally(failure);
