@@ -48,10 +48,16 @@ public final class WebSocketTransport implements Transport {
      * @throws IllegalArgumentException when the certificate files cannot be used
      */
     public WebSocketTransport(NettyIo io, EventLoopGroup group, Optional<TlsCertificate> serverCertificate) {
+        this(io, group, serverCertificate, defaultClientTls());
+    }
+
+    /** As above, with {@code clientTls} deciding which {@code /wss} certificates to trust when dialing. */
+    WebSocketTransport(NettyIo io, EventLoopGroup group, Optional<TlsCertificate> serverCertificate,
+                       SslContext clientTls) {
         this.io = io;
         this.group = group;
         this.serverTls = serverCertificate.map(TlsCertificate::serverContext);
-        this.clientTls = defaultClientTls();
+        this.clientTls = clientTls;
     }
 
     /** Dialed {@code /wss} peers are checked against the JDK's trusted certificate authorities. */
