@@ -1,0 +1,53 @@
+package io.logos.delivery.libp2p.fuzz;
+
+import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withBoundedAllocation;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.logos.delivery.libp2p.multiaddr.Component;
+import io.logos.delivery.libp2p.multiaddr.Multiaddr;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Multiaddrs from the wire (identify) and from text (configuration). Input: one byte, even for the
+ * binary form and odd for the text form (UTF-8), then the address.
+ */
+class MultiaddrFuzzTest {
+
+    @FuzzTest
+    void parsesAValidAddressOrRejectsIt(byte[] input) throws Exception {
+        withBoundedAllocation(() -> check(input));
+    }
+
+    private static void check(byte[] input) {
+        if (input.length == 0) {
+            return;
+        }
+        byte[] rest = Arrays.copyOfRange(input, 1, input.length);
+        Multiaddr address;
+        try {
+            if ((input[0] & 1) == 0) {
+                address = Multiaddr.fromBytes(rest);
+                // the binary form is canonical: minimal varints, fixed-size values
+                assertArrayEquals(rest, address.toBytes());
+            } else {
+                address = Multiaddr.parse(new String(rest, StandardCharsets.UTF_8));
+            }
+        } catch (IllegalArgumentException rejected) {
+            return; // documented
+        }
+        // whatever was accepted survives both forms and every accessor
+        assertEquals(address, Multiaddr.fromBytes(address.toBytes()));
+        assertEquals(address, Multiaddr.parse(address.toString()));
+        assertEquals(address.toString(), Multiaddr.parse(address.toString()).toString());
+        for (Component component : address.components()) {
+            component.value();
+            address.decapsulate(component.protocol());
+        }
+        address.peerId();
+        address.tcpPort();
+        address.host();
+    }
+}
