@@ -21,33 +21,59 @@ final class FuzzSupport {
      */
     static final long MAX_ALLOCATED_BYTES_PER_INPUT = 64L * 1024 * 1024;
 
+    /**
+     * The CPU time one input may take. Inputs of the largest size a peer may send (64 KiB for an
+     * identify message) take milliseconds; an input that takes this long is quadratic somewhere.
+     */
+    static final long MAX_CPU_NANOS_PER_INPUT = 1_000_000_000L;
+
     /** The thread MXBean and its allocation counter, looked up reflectively: this module reads neither java.management nor jdk.management. */
     private static final Object THREAD_BEAN = threadBean();
-    private static final MethodHandle THREAD_ALLOCATED_BYTES = threadAllocatedBytes();
+    private static final MethodHandle THREAD_ALLOCATED_BYTES = threadBeanMethod("com.sun.management.ThreadMXBean", "getCurrentThreadAllocatedBytes");
+    private static final MethodHandle THREAD_CPU_TIME = threadBeanMethod("java.lang.management.ThreadMXBean", "getCurrentThreadCpuTime");
 
     private FuzzSupport() {
     }
 
     /**
-     * Runs one input and fails when it allocated more than {@link #MAX_ALLOCATED_BYTES_PER_INPUT}.
-     * Loading a class allocates too (Jazzer instruments it on this thread), so an input over the
-     * bound runs a second time, with its classes loaded, and only that run counts.
+     * Runs one input and fails when it allocated more than {@link #MAX_ALLOCATED_BYTES_PER_INPUT} or
+     * took more than {@link #MAX_CPU_NANOS_PER_INPUT} of this thread's CPU time (a slow input: the
+     * event loop would be blocked as long). Loading a class costs both (Jazzer instruments it on this
+     * thread), and a cold method runs interpreted, so an input over a bound runs a second time, warm,
+     * and only that run counts.
      */
-    static void withBoundedAllocation(ThrowingRunnable input) throws Exception {
-        long allocated = allocatedBy(input);
-        if (allocated > MAX_ALLOCATED_BYTES_PER_INPUT) {
-            allocated = allocatedBy(input);
-            if (allocated > MAX_ALLOCATED_BYTES_PER_INPUT) {
-                throw new AssertionError("one input allocated " + allocated + " bytes, more than the bound of "
+    static void withinBudget(ThrowingRunnable input) throws Exception {
+        long[] cost = costOf(input);
+        if (cost[0] > MAX_ALLOCATED_BYTES_PER_INPUT || cost[1] > MAX_CPU_NANOS_PER_INPUT) {
+            cost = costOf(input);
+            if (cost[0] > MAX_ALLOCATED_BYTES_PER_INPUT) {
+                throw new AssertionError("one input allocated " + cost[0] + " bytes, more than the bound of "
                         + MAX_ALLOCATED_BYTES_PER_INPUT);
+            }
+            if (cost[1] > MAX_CPU_NANOS_PER_INPUT) {
+                throw new AssertionError("one input took " + cost[1] / 1_000_000 + " ms of CPU, more than the bound of "
+                        + MAX_CPU_NANOS_PER_INPUT / 1_000_000 + " ms");
             }
         }
     }
 
-    private static long allocatedBy(ThrowingRunnable input) throws Exception {
-        long before = allocatedBytes();
+    private static long[] costOf(ThrowingRunnable input) throws Exception {
+        long allocated = allocatedBytes();
+        long cpu = cpuNanos();
         input.run();
-        return allocatedBytes() - before;
+        return new long[] {allocatedBytes() - allocated, cpuNanos() - cpu};
+    }
+
+    /** CPU time of this thread so far, or 0 where the JVM does not say. */
+    static long cpuNanos() {
+        if (THREAD_CPU_TIME == null) {
+            return 0;
+        }
+        try {
+            return (long) THREAD_CPU_TIME.invoke(THREAD_BEAN);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Bytes this thread allocated so far, or 0 where the JVM does not say. */
@@ -70,14 +96,13 @@ final class FuzzSupport {
         }
     }
 
-    private static MethodHandle threadAllocatedBytes() {
+    private static MethodHandle threadBeanMethod(String type, String name) {
         if (THREAD_BEAN == null) {
             return null;
         }
         try {
-            Class<?> bean = Class.forName("com.sun.management.ThreadMXBean");
             MethodHandle handle = MethodHandles.publicLookup()
-                    .findVirtual(bean, "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class));
+                    .findVirtual(Class.forName(type), name, MethodType.methodType(long.class));
             return handle.asType(MethodType.methodType(long.class, Object.class));
         } catch (ReflectiveOperationException e) {
             return null;

@@ -3,7 +3,7 @@ package io.logos.delivery.libp2p.fuzz;
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.chunks;
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.drainOutbound;
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.expectOneOf;
-import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withBoundedAllocation;
+import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withinBudget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.logos.delivery.libp2p.multiformats.Varint;
 import io.logos.delivery.libp2p.protocol.identify.IdentifyMessage;
 import io.logos.delivery.libp2p.protocol.identify.IdentifyProtocol;
+import io.logos.delivery.libp2p.protocol.identify.pb.Identify;
+import com.google.protobuf.ByteString;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -20,8 +22,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Identify messages from a peer into {@link IdentifyProtocol#receive} on an EmbeddedChannel. Input:
- * a mode byte (raw stream bytes, or a protobuf body given its correct length prefix), a chunk size,
- * whether the peer then half-closes, then the bytes.
+ * a mode byte (bit 0: give the body its correct length prefix; bit 1: the peer then half-closes;
+ * bit 2: the body is built from fields, with addresses of any size), a chunk size, then the bytes
+ * or the fields.
  *
  * <p>Contract: the result is an IdentifyMessage, or fails with an IOException or an
  * IllegalArgumentException, or waits for more bytes; once it is done the stream is closed; a
@@ -32,13 +35,38 @@ class IdentifyFuzzTest {
 
     @FuzzTest
     void readsAMessageOrFailsTheStream(byte[] input) throws Exception {
-        withBoundedAllocation(() -> check(new FuzzInput(input)));
+        withinBudget(() -> check(new FuzzInput(input)));
+    }
+
+    /** An identify message built from fields, with addresses of any size ({@link MultiaddrShapes}). */
+    private static byte[] structured(FuzzInput in) {
+        Identify.Builder message = Identify.newBuilder();
+        int fields = in.u8();
+        if ((fields & 1) != 0) {
+            message.setPublicKey(ByteString.copyFrom((fields & 2) != 0 ? in.chunk()
+                    : NoiseFuzzing.REMOTE_SECP256K1.publicKey().marshal()));
+        }
+        int addresses = in.u8() % 8;
+        for (int i = 0; i < addresses; i++) {
+            message.addListenAddrs(ByteString.copyFrom(MultiaddrShapes.binary(in)));
+        }
+        if ((fields & 4) != 0) {
+            message.setObservedAddr(ByteString.copyFrom(MultiaddrShapes.binary(in)));
+        }
+        int protocols = in.u8() % 8;
+        for (int i = 0; i < protocols; i++) {
+            message.addProtocolsBytes(ByteString.copyFrom(in.chunk()));
+        }
+        if ((fields & 8) != 0) {
+            message.setAgentVersionBytes(ByteString.copyFrom(in.chunk()));
+        }
+        return message.build().toByteArray();
     }
 
     private static void check(FuzzInput in) throws Exception {
         int mode = in.u8();
         int chunkSize = in.u8();
-        byte[] bytes = in.rest();
+        byte[] bytes = (mode & 4) == 4 ? structured(in) : in.rest();
         if ((mode & 1) == 1) {
             bytes = NoiseFuzzing.concat(Varint.encode(bytes.length), bytes);
         }

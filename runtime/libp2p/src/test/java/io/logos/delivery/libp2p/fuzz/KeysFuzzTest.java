@@ -1,6 +1,6 @@
 package io.logos.delivery.libp2p.fuzz;
 
-import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withBoundedAllocation;
+import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withinBudget;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +28,7 @@ class KeysFuzzTest {
 
     @FuzzTest
     void decodesAValidKeyOrRejectsIt(byte[] input) throws Exception {
-        withBoundedAllocation(() -> check(new FuzzInput(input)));
+        withinBudget(() -> check(new FuzzInput(input)));
     }
 
     private static void check(FuzzInput in) {

@@ -1,6 +1,6 @@
 package io.logos.delivery.libp2p.fuzz;
 
-import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withBoundedAllocation;
+import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withinBudget;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -25,7 +25,7 @@ class MplexFuzzTest {
 
     @FuzzTest
     void failsTheConnectionCleanlyOrKeepsServing(byte[] input) throws Exception {
-        withBoundedAllocation(() -> check(new FuzzInput(input)));
+        withinBudget(() -> check(new FuzzInput(input)));
     }
 
     private static void check(FuzzInput in) {

@@ -1,6 +1,6 @@
 package io.logos.delivery.libp2p.fuzz;
 
-import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withBoundedAllocation;
+import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withinBudget;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,14 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Multiaddrs from the wire (identify) and from text (configuration). Input: one byte, even for the
- * binary form and odd for the text form (UTF-8), then the address.
+ * Multiaddrs from the wire (identify) and from text (configuration). Input: one byte choosing the
+ * binary form, the text form (UTF-8) or a binary form built from fields ({@link MultiaddrShapes}:
+ * values of any size up to 64 KiB), then the address.
  */
 class MultiaddrFuzzTest {
 
     @FuzzTest
     void parsesAValidAddressOrRejectsIt(byte[] input) throws Exception {
-        withBoundedAllocation(() -> check(input));
+        withinBudget(() -> check(input));
     }
 
     private static void check(byte[] input) {
@@ -28,12 +29,18 @@ class MultiaddrFuzzTest {
         byte[] rest = Arrays.copyOfRange(input, 1, input.length);
         Multiaddr address;
         try {
-            if ((input[0] & 1) == 0) {
-                address = Multiaddr.fromBytes(rest);
-                // the binary form is canonical: minimal varints, fixed-size values
-                assertArrayEquals(rest, address.toBytes());
-            } else {
-                address = Multiaddr.parse(new String(rest, StandardCharsets.UTF_8));
+            switch ((input[0] & 0xFF) % 3) {
+                case 0 -> {
+                    address = Multiaddr.fromBytes(rest);
+                    // the binary form is canonical: minimal varints, fixed-size values
+                    assertArrayEquals(rest, address.toBytes());
+                }
+                case 1 -> address = Multiaddr.parse(new String(rest, StandardCharsets.UTF_8));
+                default -> {
+                    byte[] built = MultiaddrShapes.binary(new FuzzInput(rest));
+                    address = Multiaddr.fromBytes(built);
+                    assertArrayEquals(built, address.toBytes());
+                }
             }
         } catch (IllegalArgumentException rejected) {
             return; // documented

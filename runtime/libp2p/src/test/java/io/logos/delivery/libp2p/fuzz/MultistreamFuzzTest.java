@@ -3,7 +3,7 @@ package io.logos.delivery.libp2p.fuzz;
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.chunks;
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.drainOutbound;
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.expectOneOf;
-import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withBoundedAllocation;
+import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withinBudget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +40,7 @@ class MultistreamFuzzTest {
 
     @FuzzTest
     void negotiatesOrFailsTheChannel(byte[] input) throws Exception {
-        withBoundedAllocation(() -> check(new FuzzInput(input)));
+        withinBudget(() -> check(new FuzzInput(input)));
     }
 
     private static void check(FuzzInput in) {

@@ -3,7 +3,7 @@ package io.logos.delivery.libp2p.fuzz;
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.chunks;
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.drainOutbound;
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.expectOneOf;
-import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withBoundedAllocation;
+import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withinBudget;
 import static io.logos.delivery.libp2p.fuzz.NoiseFuzzing.authenticates;
 import static io.logos.delivery.libp2p.fuzz.NoiseFuzzing.concat;
 import static io.logos.delivery.libp2p.fuzz.NoiseFuzzing.frame;
@@ -52,7 +52,7 @@ class NoiseHandshakeFuzzTest {
 
     @FuzzTest
     void authenticatesExactlyTheValidHandshakes(byte[] input) throws Exception {
-        withBoundedAllocation(() -> check(new FuzzInput(input)));
+        withinBudget(() -> check(new FuzzInput(input)));
     }
 
     private static void check(FuzzInput in) throws Exception {

@@ -1,7 +1,7 @@
 package io.logos.delivery.libp2p.fuzz;
 
 import static io.logos.delivery.libp2p.fuzz.FuzzSupport.drainOutbound;
-import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withBoundedAllocation;
+import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withinBudget;
 import static io.logos.delivery.libp2p.fuzz.NoiseFuzzing.frame;
 import static io.logos.delivery.libp2p.fuzz.NoiseFuzzing.unframe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,7 +36,7 @@ class NoiseTransportFuzzTest {
 
     @FuzzTest
     void passesOnExactlyTheAuthenticFrames(byte[] input) throws Exception {
-        withBoundedAllocation(() -> check(new FuzzInput(input)));
+        withinBudget(() -> check(new FuzzInput(input)));
     }
 
     private static void check(FuzzInput in) throws GeneralSecurityException {

@@ -1,6 +1,6 @@
 package io.logos.delivery.libp2p.fuzz;
 
-import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withBoundedAllocation;
+import static io.logos.delivery.libp2p.fuzz.FuzzSupport.withinBudget;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,7 @@ class VarintFuzzTest {
 
     @FuzzTest
     void readsAValueAsIncompleteOrRejectsIt(byte[] input) throws Exception {
-        withBoundedAllocation(() -> check(input));
+        withinBudget(() -> check(input));
     }
 
     private static void check(byte[] input) {

@@ -5,7 +5,7 @@
  * <p><b>How they run.</b> {@code mvn verify} runs them in the surefire execution {@code fuzz}
  * (phase integration-test; see runtime/libp2p/pom.xml) in <i>fuzzing mode</i> ({@code JAZZER_FUZZ=1}):
  * each class gets a JVM of its own, because Jazzer fuzzes one test per JVM, two JVMs at a time, each
- * first replaying its committed seeds, then fuzzing for {@code fuzz.duration} (default 12 s) with a
+ * first replaying its committed seeds, then fuzzing for {@code fuzz.duration} (default 10 s) with a
  * per-input timeout of {@code fuzz.input.timeout} (10 s) and a heap of {@code fuzz.heap} (512 MiB),
  * so a hang or an unbounded allocation fails the build. They run on the module path like the other
  * tests: Jazzer's jars are not required by the module descriptor, so surefire puts them on the class
