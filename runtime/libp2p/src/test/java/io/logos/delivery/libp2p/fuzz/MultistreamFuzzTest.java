@@ -17,6 +17,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.nio.ByteBuffer;
@@ -26,7 +27,8 @@ import java.util.Set;
 
 /**
  * multistream-select lines from a peer, into a responder, an initiator and a lister on an
- * EmbeddedChannel. Input: a mode byte, a chunk size (how the bytes are cut into reads), then the bytes.
+ * EmbeddedChannel. Input: a mode byte (which side; top bit: the peer half-closes after its bytes), a
+ * chunk size (how the bytes are cut into reads), then the bytes.
  *
  * <p>Contract: no exception leaves the pipeline; the future either waits (channel open), or succeeds
  * with a protocol this side offered (bytes after it are passed on), or fails with a
@@ -44,7 +46,9 @@ class MultistreamFuzzTest {
     }
 
     private static void check(FuzzInput in) {
-        int mode = in.u8() % 3;
+        int modeByte = in.u8();
+        int mode = (modeByte & 0x7F) % 3;
+        boolean halfClose = (modeByte & 0x80) != 0; // the peer half-closes after its bytes
         int chunkSize = in.u8();
         byte[] bytes = in.rest();
 
@@ -73,6 +77,11 @@ class MultistreamFuzzTest {
             assertWellFormed(drainOutbound(channel));
         }
 
+        if (halfClose && !result.isDone() && channel.isOpen()) {
+            channel.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+            channel.checkException();
+            assertTrue(result.isDone(), "a half-close during the negotiation left it pending");
+        }
         if (result.isDone() && !result.isSuccess()) {
             expectOneOf(result.cause(), ProtocolNegotiationException.class);
             assertFalse(channel.isOpen(), "a failed negotiation must close the channel");

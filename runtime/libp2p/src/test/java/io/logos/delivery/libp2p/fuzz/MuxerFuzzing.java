@@ -41,6 +41,10 @@ abstract class MuxerFuzzing {
     boolean inSync = true;
     /** A whole frame that breaks the protocol was sent while in sync. */
     boolean mustFail;
+    /** Bytes the peer sent, bytes this side wrote, and what this side's own operations account for. */
+    long injected;
+    long written;
+    long ownWrites;
 
     /** Installs the muxer; {@code policy} picks what the streams the peer opens do. */
     void install(StreamMuxer muxer, boolean initiator, int policy) {
@@ -67,6 +71,7 @@ abstract class MuxerFuzzing {
             return;
         }
         // from the tracking allocator, so that finish() checks the decoder released it
+        injected += bytes.length;
         connection.writeInbound(allocator.buffer(bytes.length).writeBytes(bytes));
         afterStep();
     }
@@ -74,7 +79,12 @@ abstract class MuxerFuzzing {
     void afterStep() {
         connection.checkException(); // nothing may reach the end of the connection's pipeline
         connection.runPendingTasks();
-        assertWellFormed(drainOutbound(connection));
+        byte[] out = drainOutbound(connection);
+        assertWellFormed(out);
+        // no amplification: answers (acks, pongs, resets, window updates, echoes) stay proportional
+        written += out.length;
+        assertTrue(written <= 2 * injected + ownWrites + 1024,
+                "wrote " + written + " bytes for " + injected + " received (" + ownWrites + " of our own)");
         for (Probe probe : probes) {
             if (probe.error != null) {
                 expectOneOf(probe.error, IOException.class);
@@ -84,6 +94,7 @@ abstract class MuxerFuzzing {
 
     /** Operations every muxer has: open, write, half-close, close, reset, go away. */
     void localOperation(FuzzInput in) {
+        ownWrites += 64; // an opening, closing or go-away frame
         int op = in.u8() % 6;
         if (op == 0 || localStreams.isEmpty()) {
             Probe probe = new Probe(0);
@@ -98,7 +109,11 @@ abstract class MuxerFuzzing {
         } else {
             MuxedStreamChannel stream = localStreams.get(in.u8() % localStreams.size());
             switch (op) {
-                case 1 -> stream.writeAndFlush(allocator.buffer().writeBytes(in.chunk()));
+                case 1 -> {
+                    byte[] data = in.chunk();
+                    ownWrites += data.length + 32; // the data and its frame headers
+                    stream.writeAndFlush(allocator.buffer().writeBytes(data));
+                }
                 case 2 -> stream.shutdownOutput();
                 case 3 -> stream.close();
                 case 4 -> stream.reset();

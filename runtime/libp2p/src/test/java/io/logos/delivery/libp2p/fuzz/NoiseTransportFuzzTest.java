@@ -58,6 +58,7 @@ class NoiseTransportFuzzTest {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         boolean inSync = true; // every byte so far was a whole valid frame
         boolean mustBeClosed = false;
+        int writeBudget = 1024 * 1024;
         while (in.hasMore() && channel.isOpen()) {
             switch (in.u8() % 6) {
                 case 0 -> {
@@ -86,7 +87,8 @@ class NoiseTransportFuzzTest {
                 }
                 case 3 -> {
                     // this side writes; large writes become several frames
-                    int length = in.bool() ? in.u16() : in.u8() * 1024;
+                    int length = Math.min(in.bool() ? in.u16() : in.u8() * 1024, writeBudget);
+                    writeBudget -= length; // at most 1 MiB per input, within the allocation bound
                     byte[] plaintext = filled(length, in.u8());
                     ChannelFuture written = channel.writeAndFlush(channel.alloc().buffer(length).writeBytes(plaintext));
                     assertTrue(written.isSuccess(), "a write failed: " + written.cause());

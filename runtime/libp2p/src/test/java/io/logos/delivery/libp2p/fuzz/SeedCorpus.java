@@ -102,6 +102,7 @@ final class SeedCorpus {
         seed(target, method, "responder-js-packed", cat(bytes(0, 0), lines("/multistream/1.0.0\n/yamux/1.0.0")));
         seed(target, method, "initiator-accepted", cat(bytes(1, 0), lines("/multistream/1.0.0", "/yamux/1.0.0"), utf8("early")));
         seed(target, method, "initiator-na", cat(bytes(1, 2), lines("/multistream/1.0.0", "na", "/mplex/6.7.0")));
+        seed(target, method, "responder-half-closed", cat(bytes(0x80, 0), lines("/multistream/1.0.0")));
         seed(target, method, "initiator-refused", cat(bytes(1, 0), lines("/multistream/1.0.0", "na", "na")));
         byte[] list = cat(lines("/noise", "/yamux/1.0.0"), utf8("\n"));
         seed(target, method, "lister", cat(bytes(2, 0), lines("/multistream/1.0.0"), Varint.encode(list.length), list));

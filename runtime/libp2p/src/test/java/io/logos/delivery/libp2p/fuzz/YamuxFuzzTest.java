@@ -45,6 +45,7 @@ class YamuxFuzzTest {
                 }
                 case 3 -> harness.localOperation(in);
                 default -> {
+                    harness.ownWrites += 12;
                     ((YamuxSession) harness.session).ping();
                     harness.afterStep();
                 }
@@ -54,6 +55,9 @@ class YamuxFuzzTest {
     }
 
     static final class Harness extends MuxerFuzzing {
+
+        private static final long SYNTHESIZED_LIMIT = 1024 * 1024;
+        private long synthesized;
 
         /** A frame from fields; marks a protocol error the session must fail the connection for. */
         byte[] frame(FuzzInput in) {
@@ -68,8 +72,10 @@ class YamuxFuzzTest {
                 payload = in.chunk();
                 length = payload.length;
             } else if (type == 0 && payloadKind == 1) {
-                // zeros of the length given: up to a little beyond a stream's whole window
-                length = in.u16() * 5L;
+                // zeros of the length given: up to a little beyond a stream's whole window, and at
+                // most 1 MiB per input, so that the harness stays within the allocation bound
+                length = Math.min(in.u16() * 5L, SYNTHESIZED_LIMIT - synthesized);
+                synthesized += length;
                 payload = new byte[(int) length];
             } else {
                 length = in.u32(); // window delta, ping value, go-away code, or a lying data length
