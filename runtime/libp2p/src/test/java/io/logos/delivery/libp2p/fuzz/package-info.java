@@ -17,8 +17,10 @@
  *       fuzz one target longer;</li>
  *   <li>{@code -Dfuzz.skip}: skip them.</li>
  * </ul>
- * The generated corpus goes to {@code target/fuzz/.cifuzz-corpus}, a crashing input to
- * {@code target/fuzz/crash-*}: copy it into the target's seed directory,
+ * The generated corpus goes to {@code target/fuzz/.cifuzz-corpus}, a failing input to
+ * {@code target/fuzz/crash-*} (an input over the per-input timeout ends the JVM, which surefire
+ * reports as a crashed fork, and lands in {@code target/fuzz/timeout-*}): copy it into the target's
+ * seed directory,
  * {@code src/test/resources/io/logos/delivery/libp2p/fuzz/<Class>Inputs/<method>/}, to keep it
  * as a regression test. The committed seeds are valid encodings written by
  * {@link io.logos.delivery.libp2p.fuzz.SeedCorpus} (run its {@code main} to regenerate them).
@@ -26,7 +28,9 @@
  * <p><b>What each target checks</b> besides its own contract (see each class): no undocumented
  * exception type, no exception out of a pipeline, bad input closes the channel, every ByteBuf the
  * code allocated through the channel is released ({@link io.logos.delivery.libp2p.fuzz.FuzzSupport.TrackingAllocator}),
- * and one input allocates at most 64 MiB.
+ * and one input allocates at most 64 MiB and takes at most 1 s of CPU (both measured on the fuzzing
+ * thread, which runs the EmbeddedChannels); the muxers also must not write more than twice what the
+ * peer sent.
  *
  * <p><b>Not fuzzed yet:</b> the gossipsub RPC decoder (pubsub package) is being written elsewhere; once
  * it lands, add a {@code PubsubRpcFuzzTest} feeding length-prefixed RPC protobufs into its stream
