@@ -60,8 +60,8 @@ public final class PeerId {
     /**
      * Reads a peer id from its binary form, a multihash.
      *
-     * @throws IllegalArgumentException unless {@code bytes} is exactly one identity multihash or
-     *     one SHA-256 multihash with a 32-byte digest
+     * @throws IllegalArgumentException unless {@code bytes} is exactly one identity multihash of at
+     *     most 42 bytes or one SHA-256 multihash with a 32-byte digest
      */
     public static PeerId fromBytes(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -76,6 +76,11 @@ public final class PeerId {
         if (code != IDENTITY && code != SHA2_256) {
             throw new IllegalArgumentException(
                     "peer id multihash uses hash code 0x" + Long.toHexString(code) + "; only identity (0x00) and sha2-256 (0x12) are allowed");
+        }
+        if (code == IDENTITY && length > MAX_INLINE_KEY_BYTES) {
+            // longer keys are hashed; an unbounded inline digest made base58 text quadratic to compute
+            throw new IllegalArgumentException("peer id's identity multihash inlines " + length
+                    + " bytes; keys of more than " + MAX_INLINE_KEY_BYTES + " bytes are hashed");
         }
         if (code == SHA2_256 && length != SHA2_256_BYTES) {
             throw new IllegalArgumentException("peer id's sha2-256 digest must be 32 bytes, its multihash says " + length);

@@ -1,0 +1,39 @@
+/**
+ * Jazzer fuzz tests of every decoder that reads bytes from peers, one {@code *FuzzTest} class (and
+ * one {@code @FuzzTest} method) per decoder, plus {@link io.logos.delivery.libp2p.fuzz.MuxerIsolationTest}.
+ *
+ * <p><b>How they run.</b> {@code mvn verify} runs them in the surefire execution {@code fuzz}
+ * (phase integration-test; see runtime/libp2p/pom.xml) in <i>fuzzing mode</i> ({@code JAZZER_FUZZ=1}):
+ * each class gets a JVM of its own, because Jazzer fuzzes one test per JVM, two JVMs at a time, each
+ * first replaying its committed seeds, then fuzzing for {@code fuzz.duration} (default 10 s) with a
+ * per-input timeout of {@code fuzz.input.timeout} (10 s) and a heap of {@code fuzz.heap} (512 MiB),
+ * so a hang or an unbounded allocation fails the build. They run on the module path like the other
+ * tests: Jazzer's jars are not required by the module descriptor, so surefire puts them on the class
+ * path (which also avoids the split package of jazzer and jazzer-junit), and Jazzer's agent makes the
+ * instrumented module read its runtime.
+ * <ul>
+ *   <li>{@code mvn verify -pl runtime/libp2p -Dfuzz.mode=0}: replay the seeds only (regression mode);</li>
+ *   <li>{@code ... -Dfuzz.duration=10m -Dtest=YamuxFuzzTest -Dsurefire.failIfNoSpecifiedTests=false}:
+ *       fuzz one target longer;</li>
+ *   <li>{@code -Dfuzz.skip}: skip them.</li>
+ * </ul>
+ * The generated corpus goes to {@code target/fuzz/.cifuzz-corpus}, a failing input to
+ * {@code target/fuzz/crash-*} (an input over the per-input timeout ends the JVM, which surefire
+ * reports as a crashed fork, and lands in {@code target/fuzz/timeout-*}): copy it into the target's
+ * seed directory,
+ * {@code src/test/resources/io/logos/delivery/libp2p/fuzz/<Class>Inputs/<method>/}, to keep it
+ * as a regression test. The committed seeds are valid encodings written by
+ * {@link io.logos.delivery.libp2p.fuzz.SeedCorpus} (run its {@code main} to regenerate them).
+ *
+ * <p><b>What each target checks</b> besides its own contract (see each class): no undocumented
+ * exception type, no exception out of a pipeline, bad input closes the channel, every ByteBuf the
+ * code allocated through the channel is released ({@link io.logos.delivery.libp2p.fuzz.FuzzSupport.TrackingAllocator}),
+ * and one input allocates at most 64 MiB and takes at most 1 s of CPU (both measured on the fuzzing
+ * thread, which runs the EmbeddedChannels); the muxers also must not write more than twice what the
+ * peer sent.
+ *
+ * <p><b>Not fuzzed yet:</b> the gossipsub RPC decoder (pubsub package) is being written elsewhere; once
+ * it lands, add a {@code PubsubRpcFuzzTest} feeding length-prefixed RPC protobufs into its stream
+ * handler on an EmbeddedChannel, with the contract used here for identify.
+ */
+package io.logos.delivery.libp2p.fuzz;
