@@ -9,9 +9,12 @@
 // messages are not yet received by every subscriber (gossipsub itself has no backpressure: past that, its
 // stream buffers would overflow). A round lasts from the first publish to the last subscriber receiving its
 // last message; the figure is messages/s, each message being delivered to every subscriber.
-// Prints one line per round and a final RESULT line.
+// Each round also reports the cores the peers used and the cores other processes kept busy (Linux
+// /proc/stat); with "maxOtherCores" a round disturbed by more than that is discarded and run again (at most
+// twice the rounds). Prints one line per round and a final RESULT line.
 import { fork } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import os from 'node:os'
 
@@ -66,7 +69,6 @@ async function runPeer (role) {
   pubsub.addEventListener('message', ({ detail }) => {
     if (detail.topic !== TOPIC) return
     received++
-    if (process.env.GOSSIP_BENCH_DEBUG && received < 3) console.error(`${role} received ${received}`)
     if (received % reportEvery === 0) report()
   })
   setInterval(report, 10).unref() // the remainder of a batch
@@ -100,10 +102,13 @@ async function runPeer (role) {
         while (published - acknowledged >= window) await new Promise((resolve) => { wake = resolve })
         data.writeBigUInt64BE(BigInt(published), 0) // distinct data, so a distinct message id
         published++
-        const result = await pubsub.publish(TOPIC, Uint8Array.from(data))
-        if (process.env.GOSSIP_BENCH_DEBUG && published < 3) console.error(`published ${published}: ${result.recipients.length} recipients`)
+        await pubsub.publish(TOPIC, Uint8Array.from(data))
       }
       return { event: 'publishedAll', published }
+    },
+    async cpu () {
+      const usage = process.cpuUsage()
+      return { event: 'cpu', micros: usage.user + usage.system }
     },
     async stop () {
       await node.stop()
@@ -185,8 +190,28 @@ async function coordinate (options) {
   console.log(`publisher connected to ${subscriberCount} subscribers: ${dialed.mesh} in its mesh, ${dialed.subscribers} subscribed`)
   if (dialed.subscribers < subscriberCount) throw new Error('not every subscriber is known to the publisher')
 
+  const maxOtherCores = options.maxOtherCores ?? Infinity
+  const peers = [publisher, ...subscribers.map((s) => s.peer)]
+  const peersCpuMicros = async () => {
+    let micros = 0
+    for (const peer of peers) {
+      const reply = peer.next('cpu')
+      peer.send({ cmd: 'cpu' })
+      micros += (await reply).micros
+    }
+    const own = process.cpuUsage()
+    return micros + own.user + own.system
+  }
+
   const rates = []
+  let peerCpuSeconds = 0
+  let otherCpuSeconds = 0
+  let measuredSeconds = 0
+  let discarded = 0
   for (let round = -warmupRounds; round < rounds; round++) {
+    const cpuBefore = await peersCpuMicros()
+    const busyBefore = machineBusySeconds()
+    const meterStart = process.hrtime.bigint()
     const before = Math.min(...subscribers.map((s) => s.count))
     target = before + messages
     const finished = new Promise((resolve) => { done = resolve })
@@ -202,9 +227,24 @@ async function coordinate (options) {
     await publishedAll
     const seconds = Number(end - start) / 1e9
     const rate = messages / seconds
-    if (round >= 0) rates.push(rate)
+    const meterSeconds = Number(process.hrtime.bigint() - meterStart) / 1e9
+    const peerCores = (await peersCpuMicros() - cpuBefore) / 1e6 / meterSeconds
+    const otherCores = Math.max(0, (machineBusySeconds() - busyBefore) / meterSeconds - peerCores)
+    const disturbed = round >= 0 && otherCores > maxOtherCores && discarded < 2 * rounds
     console.log(`${round < 0 ? 'warmup' : 'measured'} round ${round < 0 ? round + warmupRounds + 1 : round + 1}: ` +
-      `${messages} messages of ${size} B to ${subscriberCount} subscribers in ${seconds.toFixed(3)} s = ${rate.toFixed(0)} msgs/s`)
+      `${messages} messages of ${size} B to ${subscriberCount} subscribers in ${seconds.toFixed(3)} s = ${rate.toFixed(0)} msgs/s, ` +
+      `peers ${peerCores.toFixed(2)} cores, other processes ${otherCores.toFixed(2)} cores` +
+      (disturbed ? ' (disturbed: discarded, run again)' : ''))
+    if (disturbed) {
+      discarded++
+      round--
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+    } else if (round >= 0) {
+      rates.push(rate)
+      peerCpuSeconds += peerCores * meterSeconds
+      otherCpuSeconds += otherCores * meterSeconds
+      measuredSeconds += meterSeconds
+    }
   }
   const mean = rates.reduce((a, b) => a + b, 0) / rates.length
   const stdev = rates.length > 1 ? Math.sqrt(rates.reduce((a, b) => a + (b - mean) ** 2, 0) / (rates.length - 1)) : 0
@@ -212,10 +252,24 @@ async function coordinate (options) {
   console.log(`${subscriberCount} subscribers, ${size} B: ${mean.toFixed(0)} ± ${stdev.toFixed(0)} msgs/s ` +
     `(min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)}, n=${rates.length}); ` +
     `node ${process.version}, ${os.cpus().length} cores`)
+  const cores = peerCpuSeconds / measuredSeconds
+  const otherCores = otherCpuSeconds / measuredSeconds
+  console.log(`peers used ${cores.toFixed(2)} cores, other processes ${otherCores.toFixed(2)} cores; ${discarded} disturbed rounds discarded`)
   console.log(`RESULT bench=gossip-js subscribers=${subscriberCount} size=${size} messages=${messages} ` +
-    `mean=${mean.toFixed(1)} stdev=${stdev.toFixed(1)} min=${sorted[0].toFixed(1)} max=${sorted[sorted.length - 1].toFixed(1)} n=${rates.length}`)
+    `mean=${mean.toFixed(1)} stdev=${stdev.toFixed(1)} min=${sorted[0].toFixed(1)} max=${sorted[sorted.length - 1].toFixed(1)} n=${rates.length} ` +
+    `cores=${cores.toFixed(2)} otherCores=${otherCores.toFixed(2)} discarded=${discarded}`)
 
   stopping = true
   publisher.child.kill()
   subscribers.forEach((s) => s.peer.child.kill())
+}
+
+/** CPU time all processes have used since boot (Linux /proc/stat, in seconds), or 0 elsewhere. */
+function machineBusySeconds () {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number)
+    return (fields.reduce((a, b) => a + b, 0) - fields[3] - fields[4]) / 100
+  } catch {
+    return 0
+  }
 }

@@ -33,14 +33,19 @@ import java.util.function.Consumer;
  * more. Each side has one event loop thread.
  *
  * <pre>java -cp benchmarks.jar io.logos.delivery.bench.HandshakeRate --mode host --concurrency 4 --warmup 5 --seconds 5 --rounds 5</pre>
+ * With {@code --max-other-cores}, a round during which other processes kept more cores than that busy is
+ * discarded and run again (at most twice the rounds), for shared machines.
  */
 public final class HandshakeRate {
 
     /** Connections per second per round, and latency percentiles over all measured handshakes, in ms. */
     public record Result(String mode, int concurrency, Stats connectionsPerSecond, long handshakes, double p50,
                          double p90, double p99, double max, double mean, double cpuMsPerConnection,
-                         double otherCores) {
+                         double otherCores, int discardedRounds) {
     }
+
+    private static final int STOP = Integer.MAX_VALUE;
+    private static final int DISCARDED = -1;
 
     /** Opens one upgraded connection; closing it completes when the local side is closed. */
     private interface Dialer extends AutoCloseable {
@@ -51,26 +56,29 @@ public final class HandshakeRate {
         Args args = new Args(arguments);
         Result result = run(args.string("mode", "host"), args.integer("concurrency", 1),
                 LoopbackPair.keyType(args.string("key", "secp256k1")), args.decimal("warmup", 5),
-                args.decimal("seconds", 5), args.integer("rounds", 5), true);
+                args.decimal("seconds", 5), args.integer("rounds", 5),
+                args.decimal("max-other-cores", Double.POSITIVE_INFINITY), true);
         System.out.printf(Locale.ROOT, "RESULT bench=handshake mode=%s concurrency=%d mean=%.1f stdev=%.1f min=%.1f"
                         + " median=%.1f max=%.1f n=%d handshakes=%d p50=%.3f p90=%.3f p99=%.3f pmax=%.3f pmean=%.3f"
-                        + " cpuMs=%.3f otherCores=%.2f%n",
+                        + " cpuMs=%.3f otherCores=%.2f discarded=%d%n",
                 result.mode(), result.concurrency(), result.connectionsPerSecond().mean(),
                 result.connectionsPerSecond().stdev(), result.connectionsPerSecond().min(),
                 result.connectionsPerSecond().median(), result.connectionsPerSecond().max(),
                 result.connectionsPerSecond().count(), result.handshakes(), result.p50(), result.p90(), result.p99(),
-                result.max(), result.mean(), result.cpuMsPerConnection(), result.otherCores());
+                result.max(), result.mean(), result.cpuMsPerConnection(), result.otherCores(),
+                result.discardedRounds());
         System.exit(0);
     }
 
     public static Result run(String mode, int concurrency, KeyType keyType, double warmupSeconds,
-                             double roundSeconds, int rounds, boolean verbose) throws Exception {
+                             double roundSeconds, int rounds, double maxOtherCores, boolean verbose)
+            throws Exception {
         try (Dialer dialer = switch (mode) {
             case "host" -> hostDialer(keyType);
             case "upgrade" -> upgradeDialer(keyType);
             default -> throw new IllegalArgumentException("unknown --mode " + mode + ": host or upgrade");
         }) {
-            // phase 0 is the warmup, phases 1..rounds are measured, rounds + 1 tells the lanes to stop
+            // phase 0 is the warmup, then each round gets the next phase; STOP tells the lanes to stop
             int[] phase = {0};
             List<List<long[]>> perLane = new ArrayList<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -81,12 +89,10 @@ public final class HandshakeRate {
                 lanes.add(Thread.ofPlatform().name("dial-lane-" + lane).start(() -> {
                     try {
                         while (true) {
-                            int current;
                             synchronized (phase) {
-                                current = phase[0];
-                            }
-                            if (current > rounds) {
-                                return;
+                                if (phase[0] == STOP) {
+                                    return;
+                                }
                             }
                             long start = System.nanoTime();
                             Runnable close = dialer.dial().get(30, TimeUnit.SECONDS);
@@ -102,18 +108,33 @@ public final class HandshakeRate {
                 }));
             }
             sleep(warmupSeconds, failure);
-            double[] perSecond = new double[rounds];
-            CpuMeter.Reading[] cpu = new CpuMeter.Reading[rounds];
-            for (int round = 1; round <= rounds; round++) {
+            List<Integer> keptPhases = new ArrayList<>();
+            List<CpuMeter.Reading> readings = new ArrayList<>();
+            int discarded = 0;
+            for (int next = 1; keptPhases.size() < rounds && failure.get() == null; next++) {
                 CpuMeter meter = new CpuMeter();
                 synchronized (phase) {
-                    phase[0] = round;
+                    phase[0] = next;
                 }
                 sleep(roundSeconds, failure);
-                cpu[round - 1] = meter.read();
+                CpuMeter.Reading reading = meter.read();
+                if (reading.otherCores() > maxOtherCores && discarded < 2 * rounds) {
+                    discarded++;
+                    if (verbose) {
+                        System.out.printf(Locale.ROOT, "%s c=%d: round disturbed by other processes (%.2f cores):"
+                                + " discarded, run again%n", mode, concurrency, reading.otherCores());
+                    }
+                    synchronized (phase) {
+                        phase[0] = DISCARDED;
+                    }
+                    CpuMeter.waitForQuiet(maxOtherCores, 60);
+                    continue;
+                }
+                keptPhases.add(next);
+                readings.add(reading);
             }
             synchronized (phase) {
-                phase[0] = rounds + 1;
+                phase[0] = STOP;
             }
             for (Thread lane : lanes) {
                 lane.join(TimeUnit.SECONDS.toMillis(60));
@@ -126,17 +147,19 @@ public final class HandshakeRate {
             double cpuSeconds = 0;
             double otherCpuSeconds = 0;
             double wallSeconds = 0;
-            for (int round = 1; round <= rounds; round++) {
+            double[] perSecond = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                int kept = keptPhases.get(round);
                 List<Long> inRound = new ArrayList<>();
                 for (List<long[]> samples : perLane) {
                     for (long[] sample : samples) {
-                        if (sample[0] == round) {
+                        if (sample[0] == kept) {
                             inRound.add(sample[1]);
                         }
                     }
                 }
-                CpuMeter.Reading reading = cpu[round - 1];
-                perSecond[round - 1] = inRound.size() / reading.wallSeconds();
+                CpuMeter.Reading reading = readings.get(round);
+                perSecond[round] = inRound.size() / reading.wallSeconds();
                 latencies.addAll(inRound);
                 cpuSeconds += reading.processSeconds();
                 otherCpuSeconds += reading.otherCores() * reading.wallSeconds();
@@ -144,8 +167,8 @@ public final class HandshakeRate {
                 if (verbose) {
                     long[] sorted = inRound.stream().mapToLong(Long::longValue).sorted().toArray();
                     System.out.printf(Locale.ROOT, "%s c=%d round %d: %.1f connections/s, p50 %.3f ms, p99 %.3f ms,"
-                                    + " this JVM %.2f cores, other processes %.2f cores%n", mode, concurrency, round,
-                            perSecond[round - 1], Stats.percentile(sorted, 50) / 1e6, Stats.percentile(sorted, 99) / 1e6,
+                                    + " this JVM %.2f cores, other processes %.2f cores%n", mode, concurrency, round + 1,
+                            perSecond[round], Stats.percentile(sorted, 50) / 1e6, Stats.percentile(sorted, 99) / 1e6,
                             reading.processCores(), reading.otherCores());
                 }
             }
@@ -157,13 +180,15 @@ public final class HandshakeRate {
                     Stats.percentile(sorted, 50) / 1e6, Stats.percentile(sorted, 90) / 1e6,
                     Stats.percentile(sorted, 99) / 1e6, sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
                     Arrays.stream(sorted).average().orElse(Double.NaN) / 1e6,
-                    sorted.length == 0 ? Double.NaN : cpuSeconds * 1e3 / sorted.length, otherCpuSeconds / wallSeconds);
+                    sorted.length == 0 ? Double.NaN : cpuSeconds * 1e3 / sorted.length, otherCpuSeconds / wallSeconds,
+                    discarded);
             if (verbose) {
                 System.out.printf(Locale.ROOT, "%s c=%d: %s connections/s; latency over %d handshakes (after %d warmup):"
                                 + " p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; %.3f CPU-ms per connection"
-                                + " (both ends); other processes %.2f cores%n", mode, concurrency,
-                        result.connectionsPerSecond().format("%.1f"), sorted.length, warmups, result.p50(),
-                        result.p90(), result.p99(), result.max(), result.cpuMsPerConnection(), result.otherCores());
+                                + " (both ends); other processes %.2f cores; %d disturbed rounds discarded%n", mode,
+                        concurrency, result.connectionsPerSecond().format("%.1f"), sorted.length, warmups,
+                        result.p50(), result.p90(), result.p99(), result.max(), result.cpuMsPerConnection(),
+                        result.otherCores(), discarded);
             }
             return result;
         }

@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <pre>java -cp benchmarks.jar io.logos.delivery.bench.StreamThroughput --stack host --mib 256 --warmup 3 --rounds 10</pre>
- * Prints one line per round and a final {@code RESULT} line for {@link Suite}.
+ * Prints one line per round and a final {@code RESULT} line for {@link Suite}. With {@code --max-other-cores},
+ * a measured round during which other processes kept more cores than that busy is discarded and run again
+ * (at most twice the rounds), for shared machines.
  */
 public final class StreamThroughput {
 
@@ -54,7 +56,7 @@ public final class StreamThroughput {
      * kept busy, the MB carried per CPU-second it used, and the cores other processes on the machine used.
      */
     public record Result(String stack, long bytesPerRound, Stats mbPerSecond, double gcPercent, double cores,
-                         double mbPerCpuSecond, double otherCores) {
+                         double mbPerCpuSecond, double otherCores, int discardedRounds) {
     }
 
     public static void main(String[] arguments) throws Exception {
@@ -62,19 +64,20 @@ public final class StreamThroughput {
         Result result = run(args.string("stack", "host"), args.integer("mib", 256) * 1024L * 1024,
                 args.integer("chunk", 64 * 1024), args.integer("window", YamuxConfig.INITIAL_WINDOW),
                 LoopbackPair.keyType(args.string("key", "secp256k1")),
-                args.integer("warmup", 3), args.integer("rounds", 10), true);
+                args.integer("warmup", 3), args.integer("rounds", 10),
+                args.decimal("max-other-cores", Double.POSITIVE_INFINITY), true);
         System.out.printf(Locale.ROOT, "RESULT bench=stream stack=%s bytes=%d mean=%.1f stdev=%.1f min=%.1f median=%.1f"
-                        + " max=%.1f n=%d gc=%.1f cores=%.2f mbPerCpuSecond=%.1f otherCores=%.2f%n", result.stack(),
+                        + " max=%.1f n=%d gc=%.1f cores=%.2f mbPerCpuSecond=%.1f otherCores=%.2f discarded=%d%n", result.stack(),
                 result.bytesPerRound(), result.mbPerSecond().mean(), result.mbPerSecond().stdev(),
                 result.mbPerSecond().min(), result.mbPerSecond().median(), result.mbPerSecond().max(),
                 result.mbPerSecond().count(), result.gcPercent(), result.cores(), result.mbPerCpuSecond(),
-                result.otherCores());
+                result.otherCores(), result.discardedRounds());
         System.exit(0);
     }
 
     /** Sets the stack up, runs {@code warmup} unmeasured and {@code rounds} measured transfers, tears it down. */
     public static Result run(String stack, long bytesPerRound, int chunk, int yamuxWindow, KeyType keyType,
-                             int warmup, int rounds, boolean verbose) throws Exception {
+                             int warmup, int rounds, double maxOtherCores, boolean verbose) throws Exception {
         try (Rig rig = switch (stack) {
             case "host" -> hostRig(keyType, chunk);
             case "yamux" -> rawRig(Layer.YAMUX, keyType, chunk, yamuxWindow);
@@ -85,14 +88,13 @@ public final class StreamThroughput {
                     + ": host, noise-yamux, yamux, noise or tcp");
         }) {
             double[] measured = new double[rounds];
-            long gcBefore = 0;
+            long gcMillis = 0;
             long measuredNanos = 0;
             double cpuSeconds = 0;
             double otherCpuSeconds = 0;
+            int discarded = 0;
             for (int round = -warmup; round < rounds; round++) {
-                if (round == 0) {
-                    gcBefore = gcMillis();
-                }
+                long gcBefore = gcMillis();
                 CompletableFuture<Long> done = rig.sink().expect(bytesPerRound);
                 CpuMeter meter = new CpuMeter();
                 long start = System.nanoTime();
@@ -101,28 +103,35 @@ public final class StreamThroughput {
                 CpuMeter.Reading cpu = meter.read();
                 double seconds = (end - start) / 1e9;
                 double mbPerSecond = bytesPerRound / seconds / 1e6;
-                if (round >= 0) {
+                boolean disturbed = round >= 0 && cpu.otherCores() > maxOtherCores && discarded < 2 * rounds;
+                if (verbose) {
+                    System.out.printf(Locale.ROOT, "%s %s round %d: %d MiB in %.3f s = %.1f MB/s, this JVM %.2f cores,"
+                                    + " other processes %.2f cores%s%n", stack, round < 0 ? "warmup" : "measured",
+                            round < 0 ? round + warmup + 1 : round + 1, bytesPerRound >> 20, seconds, mbPerSecond,
+                            cpu.processCores(), cpu.otherCores(), disturbed ? " (disturbed: discarded, run again)" : "");
+                }
+                if (disturbed) {
+                    discarded++;
+                    CpuMeter.waitForQuiet(maxOtherCores, 60);
+                    round--;
+                } else if (round >= 0) {
                     measured[round] = mbPerSecond;
                     measuredNanos += end - start;
                     cpuSeconds += cpu.processSeconds();
                     otherCpuSeconds += cpu.otherCores() * cpu.wallSeconds();
-                }
-                if (verbose) {
-                    System.out.printf(Locale.ROOT, "%s %s round %d: %d MiB in %.3f s = %.1f MB/s, this JVM %.2f cores,"
-                                    + " other processes %.2f cores%n", stack, round < 0 ? "warmup" : "measured",
-                            round < 0 ? round + warmup + 1 : round + 1, bytesPerRound >> 20, seconds, mbPerSecond,
-                            cpu.processCores(), cpu.otherCores());
+                    gcMillis += gcMillis() - gcBefore;
                 }
             }
             double measuredSeconds = measuredNanos / 1e9;
-            double gcPercent = measuredNanos == 0 ? 0 : 100.0 * (gcMillis() - gcBefore) / 1e3 / measuredSeconds;
+            double gcPercent = measuredNanos == 0 ? 0 : 100.0 * gcMillis / 1e3 / measuredSeconds;
             Stats stats = Stats.of(measured);
             Result result = new Result(stack, bytesPerRound, stats, gcPercent, cpuSeconds / measuredSeconds,
-                    bytesPerRound * (double) rounds / 1e6 / cpuSeconds, otherCpuSeconds / measuredSeconds);
+                    bytesPerRound * (double) rounds / 1e6 / cpuSeconds, otherCpuSeconds / measuredSeconds, discarded);
             if (verbose) {
                 System.out.printf(Locale.ROOT, "%s: %s MB/s; GC %.1f %% of the time; this JVM %.2f cores, %.1f MB per"
-                                + " CPU-second; other processes %.2f cores%n", stack, stats.format("%.1f"), gcPercent,
-                        result.cores(), result.mbPerCpuSecond(), result.otherCores());
+                                + " CPU-second; other processes %.2f cores; %d disturbed rounds discarded%n", stack,
+                        stats.format("%.1f"), gcPercent, result.cores(), result.mbPerCpuSecond(), result.otherCores(),
+                        discarded);
             }
             return result;
         }

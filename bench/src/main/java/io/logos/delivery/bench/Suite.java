@@ -35,7 +35,9 @@ import org.openjdk.jmh.util.Statistics;
  * {@code --hs-warmup 5 --hs-seconds 5 --hs-rounds 5 --concurrency 1,4} (handshakes),
  * {@code --js-dir interop/js/libp2p3 --gossip-messages 20000 --gossip-rounds 5 --subscribers 1,3} (js gossipsub;
  * skipped when {@code node_modules} is missing there: run {@code npm ci} first), {@code --quiet-cores 0.15
- * --quiet-wait 300}, {@code --out FILE} (also writes the tables there).
+ * --quiet-wait 300 --max-other-cores 0.25} (rounds during which other processes kept more cores busy are
+ * discarded and run again, at most twice the rounds; a disturbed JMH run is repeated at most twice),
+ * {@code --out FILE} (also writes the tables there).
  */
 public final class Suite {
 
@@ -45,12 +47,14 @@ public final class Suite {
     private final Args args;
     private final double quietCores;
     private final double quietWait;
+    private final double maxOtherCores;
     private final Map<String, String> loadNotes = new LinkedHashMap<>();
 
     private Suite(Args args) {
         this.args = args;
         this.quietCores = args.decimal("quiet-cores", 0.15);
         this.quietWait = args.decimal("quiet-wait", 300);
+        this.maxOtherCores = args.decimal("max-other-cores", 0.25);
     }
 
     public static void main(String[] arguments) throws Exception {
@@ -67,19 +71,32 @@ public final class Suite {
     private String run() throws Exception {
         String started = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 
-        waitForQuiet("JMH");
-        CpuMeter jmhMeter = new CpuMeter();
-        Map<String, MbPerSecond> jmh = jmh();
-        CpuMeter.Reading jmhLoad = jmhMeter.read();
-        loadNotes.put("JMH (during)", String.format(Locale.ROOT, "machine busy %.2f cores in all, its benchmark"
-                + " thread being 1", jmhLoad.machineSeconds() / jmhLoad.wallSeconds()));
+        // JMH forks its own JVM, so other processes' load is what the machine used beyond the benchmark's one
+        // core; a disturbed run is run again, at most twice, and the least disturbed one kept
+        Map<String, MbPerSecond> jmh = null;
+        double jmhOther = Double.MAX_VALUE;
+        for (int attempt = 1; attempt <= 3 && jmhOther > maxOtherCores; attempt++) {
+            waitForQuiet("JMH");
+            CpuMeter meter = new CpuMeter();
+            Map<String, MbPerSecond> results = jmh();
+            CpuMeter.Reading load = meter.read();
+            double other = Math.max(0, load.machineSeconds() / load.wallSeconds() - 1);
+            System.out.printf(Locale.ROOT, "# JMH attempt %d: the machine was busy %.2f cores beyond the benchmark"
+                    + " thread%n", attempt, other);
+            if (other < jmhOther) {
+                jmh = results;
+                jmhOther = other;
+                loadNotes.put("JMH (during, beyond its benchmark thread)", String.format(Locale.ROOT,
+                        "%.2f cores, attempt %d", other, attempt));
+            }
+        }
 
         Map<String, Map<String, String>> streams = new LinkedHashMap<>();
         for (String stack : args.string("stacks", "host,noise-yamux,yamux,noise,tcp").split(",")) {
             waitForQuiet("stream " + stack);
             streams.put(stack, child(List.of(javaCommand(StreamThroughput.class), List.of("--stack", stack,
                     "--mib", args.string("mib", "256"), "--warmup", args.string("warmup", "3"),
-                    "--rounds", args.string("rounds", "10")))));
+                    "--rounds", args.string("rounds", "10"), "--max-other-cores", String.valueOf(maxOtherCores)))));
         }
 
         Map<String, Map<String, String>> handshakes = new LinkedHashMap<>();
@@ -89,7 +106,8 @@ public final class Suite {
                 handshakes.put(mode + ", concurrency " + concurrency, child(List.of(javaCommand(HandshakeRate.class),
                         List.of("--mode", mode, "--concurrency", String.valueOf(concurrency),
                                 "--warmup", args.string("hs-warmup", "5"), "--seconds", args.string("hs-seconds", "5"),
-                                "--rounds", args.string("hs-rounds", "5")))));
+                                "--rounds", args.string("hs-rounds", "5"),
+                                "--max-other-cores", String.valueOf(maxOtherCores)))));
             }
         }
 
@@ -99,14 +117,11 @@ public final class Suite {
         if (Files.isExecutable(node)) {
             for (int subscribers : args.integers("subscribers", "1,3")) {
                 waitForQuiet("gossip js " + subscribers);
-                CpuMeter meter = new CpuMeter();
                 Map<String, String> result = child(List.of(List.of(node.toString(),
                         jsDir.resolve("gossip-bench.mjs").toString(), String.format(Locale.ROOT,
-                                "{\"subscribers\":%d,\"messages\":%d,\"size\":1024,\"rounds\":%d,\"warmupRounds\":1}",
-                                subscribers, args.integer("gossip-messages", 20000), args.integer("gossip-rounds", 5)))));
-                CpuMeter.Reading reading = meter.read();
-                result.put("machineCores", String.format(Locale.ROOT, "%.2f",
-                        reading.machineSeconds() / reading.wallSeconds()));
+                                "{\"subscribers\":%d,\"messages\":%d,\"size\":1024,\"rounds\":%d,\"warmupRounds\":1,"
+                                        + "\"maxOtherCores\":%s}", subscribers, args.integer("gossip-messages", 20000),
+                                args.integer("gossip-rounds", 5), maxOtherCores))));
                 gossip.put("1 publisher → " + subscribers + (subscribers == 1 ? " subscriber" : " subscribers"), result);
             }
         } else {
@@ -198,35 +213,36 @@ public final class Suite {
         out.append('\n');
 
         out.append("| Stream over loopback | MB/s mean | ± stdev | min | median | max | rounds | vs ChaCha encrypt "
-                + "| JVM cores | MB per CPU-s | GC time | other processes |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| JVM cores | MB per CPU-s | GC time | other processes | discarded rounds |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         streams.forEach((stack, result) -> out.append(String.format(Locale.ROOT,
-                "| `%s`, %d MiB per round | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s %% | %s cores |%n", stack,
+                "| `%s`, %d MiB per round | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s %% | %s cores | %s |%n", stack,
                 Long.parseLong(result.get("bytes")) >> 20, result.get("mean"), result.get("stdev"), result.get("min"),
                 result.get("median"), result.get("max"), result.get("n"),
                 chacha == null ? "–" : String.format(Locale.ROOT, "%.0f %%",
                         100 * Double.parseDouble(result.get("mean")) / chacha.mean()),
-                result.get("cores"), result.get("mbPerCpuSecond"), result.get("gc"), result.get("otherCores"))));
+                result.get("cores"), result.get("mbPerCpuSecond"), result.get("gc"), result.get("otherCores"),
+                result.get("discarded"))));
         out.append('\n');
 
         out.append("| New connections: dial, upgrade, close | connections/s | ± stdev | min | max | handshakes "
-                + "| p50 | p90 | p99 | max | CPU-ms per connection | other processes |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| p50 | p90 | p99 | max | CPU-ms per connection | other processes | discarded rounds |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         handshakes.forEach((name, result) -> out.append(String.format(Locale.ROOT,
-                "| `%s` | %s | %s | %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %s | %s cores |%n", name,
+                "| `%s` | %s | %s | %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %s | %s cores | %s |%n", name,
                 result.get("mean"), result.get("stdev"), result.get("min"), result.get("max"), result.get("handshakes"),
                 result.get("p50"), result.get("p90"), result.get("p99"), result.get("pmax"), result.get("cpuMs"),
-                result.get("otherCores"))));
+                result.get("otherCores"), result.get("discarded"))));
         out.append('\n');
 
         if (!gossip.isEmpty()) {
             out.append("| js-libp2p 3 gossipsub, 1 KiB messages, one process per peer | msgs/s | ± stdev | min | max "
-                    + "| rounds × messages | machine busy |\n");
-            out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+                    + "| rounds × messages | peers' cores | other processes | discarded rounds |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             gossip.forEach((name, result) -> out.append(String.format(Locale.ROOT,
-                    "| %s | %s | %s | %s | %s | %s × %s | %s cores |%n", name, result.get("mean"), result.get("stdev"),
-                    result.get("min"), result.get("max"), result.get("n"), result.get("messages"),
-                    result.get("machineCores"))));
+                    "| %s | %s | %s | %s | %s | %s × %s | %s | %s cores | %s |%n", name, result.get("mean"),
+                    result.get("stdev"), result.get("min"), result.get("max"), result.get("n"), result.get("messages"),
+                    result.get("cores"), result.get("otherCores"), result.get("discarded"))));
             out.append('\n');
         }
         out.append("Load by other processes, measured over 2 s before each part (and during JMH):");

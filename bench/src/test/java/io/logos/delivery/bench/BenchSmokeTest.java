@@ -25,7 +25,7 @@ class BenchSmokeTest {
     @ValueSource(strings = {"host", "noise-yamux", "yamux", "noise", "tcp"})
     void streamThroughputCarriesEveryByte(String stack) throws Exception {
         StreamThroughput.Result result = StreamThroughput.run(stack, 1 << 20, 64 * 1024, YamuxConfig.INITIAL_WINDOW,
-                KeyType.SECP256K1, 1, 1, false);
+                KeyType.SECP256K1, 1, 1, Double.POSITIVE_INFINITY, false);
         assertEquals(1, result.mbPerSecond().count());
         assertTrue(result.mbPerSecond().mean() > 0, stack);
     }
@@ -33,7 +33,8 @@ class BenchSmokeTest {
     @ParameterizedTest
     @ValueSource(strings = {"upgrade", "host"})
     void handshakeRateDialsAndCloses(String mode) throws Exception {
-        HandshakeRate.Result result = HandshakeRate.run(mode, 2, KeyType.SECP256K1, 0.2, 0.3, 1, false);
+        HandshakeRate.Result result = HandshakeRate.run(mode, 2, KeyType.SECP256K1, 0.2, 0.3, 1,
+                Double.POSITIVE_INFINITY, false);
         assertTrue(result.handshakes() > 0, mode + " completed no handshake");
         assertTrue(result.p50() > 0 && result.p99() >= result.p50());
     }
