@@ -9,6 +9,7 @@ import io.logos.delivery.libp2p.multiformats.Multibase;
 import io.logos.delivery.libp2p.multiformats.Varint;
 import io.logos.delivery.libp2p.peer.PeerId;
 import io.logos.delivery.libp2p.protocol.identify.pb.Identify;
+import io.logos.delivery.libp2p.pubsub.pb.RpcProto;
 import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -217,6 +218,119 @@ final class SeedCorpus {
         seed(target, method, "stream", cat(bytes(0, 13), Varint.encode(identify.length), identify));
         seed(target, method, "half-closed-early", cat(bytes(2, 0), Varint.encode(identify.length), java.util.Arrays.copyOf(identify, identify.length / 2)));
         seed(target, method, "minimal", bytes(1, 0));
+
+        pubsubSeeds();
+    }
+
+    /**
+     * {@link PubsubRpcFuzzTest}: setup (configuration, stream, random seed, six peers), then operations;
+     * an RPC as {@code PubsubRpcFuzzTest.Harness.rpc()} reads it (parts, then counts and entries).
+     */
+    private static void pubsubSeeds() throws IOException {
+        String target = "PubsubRpcFuzzTest";
+        String method = "routesPeerRpcsWithinBounds";
+
+        FuzzInput.Builder mesh = pubsub(0x01, 0, 0, 0, 0, 0, 0, 0)
+                .u8(1).u8(1).u8(2).u8(2).u8(0).u8(2).u8(2).u16(0); // the stream's peer subscribes to "a" and the Waku topic
+        for (int peer = 1; peer < 6; peer++) {
+            mesh.u8(2).u8(peer).u8(1).u8(1).u8(2).u8(0); // the others subscribe to "a"
+        }
+        mesh.u8(3) // heartbeat: the mesh forms
+                .u8(1).u8(2).u8(1).u8(0).u8(0).u8(5).bytes(utf8("hello")).u16(3) // a message, in two reads
+                .u8(2).u8(2).u8(4).u8(3) // peer 2: IHAVE and IWANT
+                .u8(1).u8(0).u8(2).u8(0).u8(128 + 32).bytes(filled(32, 7)) // IHAVE "a": "hello" and an unknown id
+                .u8(1).u8(1).u8(0) // IWANT "hello"
+                .u8(3)
+                .u8(5).u8(0).u8(0).u8(3).bytes(utf8("own")) // we publish to "a"
+                .u8(3).u8(3).u8(3).u8(0x87); // heartbeats, the last with score decay
+        seed(target, method, "mesh-and-gossip", mesh.build());
+
+        FuzzInput.Builder control = pubsub(0x22, 0, 0, 0, 0, 0, 0, 0);
+        for (int peer = 0; peer < 6; peer++) {
+            control.u8(2).u8(peer).u8(1).u8(1).u8(2).u8(0);
+        }
+        control.u8(3)
+                .u8(2).u8(3).u8(4).u8(4 | 8 | 16) // peer 3: GRAFT, PRUNE, IDONTWANT
+                .u8(3).u8(0).u8(0).u8(0) // three GRAFTs of "a"
+                .u8(1).u8(0).u8(1 | 4 << 2).u16(60) // PRUNE "a", backoff 60 s, four peers:
+                .u8(1).u8(6).u8(7).u8(3).bytes(bytes(1, 2, 3)).u8(8 | 16).u8(4).bytes(bytes(9, 9, 9, 9)) // a peer, us, garbage, a stranger with a record
+                .u8(1).u8(2).u8(128 + 32).bytes(filled(32, 1)).u8(128 + 50).bytes(filled(50, 2)) // IDONTWANT, one id too long
+                .u8(2).u8(4).u8(4).u8(8).u8(1).u8(2).u8(2).u32(0xFFFF_FFFFL).u32(0xFFFF_FFFFL) // PRUNE with a uint64 backoff
+                .u8(3)
+                .u8(2).u8(3).u8(4).u8(4).u8(1).u8(0) // GRAFT while backed off
+                .u8(4).u16(200) // 20 s pass
+                .u8(0x87)
+                .u8(2).u8(5).u8(1).u8(1).u8(0).u8(0); // peer 5 unsubscribes
+        seed(target, method, "control", control.build());
+
+        FuzzInput.Builder messages = pubsub(0x01, 0, 0, 0, 0, 0, 0, 0);
+        for (int peer = 1; peer < 3; peer++) {
+            messages.u8(2).u8(peer).u8(1).u8(2).u8(2).u8(0).u8(2).u8(1);
+        }
+        messages.u8(3)
+                .u8(2).u8(1).u8(2).u8(3) // peer 1 sends three messages:
+                .u8(15).u8(38).bytes(filled(38, 3)).bytes(filled(8, 4)).u8(64).bytes(filled(64, 5)).u8(36).bytes(filled(36, 6))
+                .u8(0).u8(4).bytes(utf8("sign")) // with every authorship field (StrictNoSign rejects it)
+                .u8(2 << 5).u8(0).u16(600).u8('A') // a large one (IDONTWANT)
+                .u8(0).u8(1).u8(5).bytes(utf8("async")) // one validated asynchronously
+                .u8(8).u8(0) // the validation accepts it
+                .u8(2).u8(2).u8(2).u8(1).u8(1 << 5).u8(0).u8(1) // peer 2 repeats the large one
+                .u8(2).u8(2).u8(2).u8(1).u8(0).u8(0).u8(2).bytes(bytes(0, 9)) // an invalid message
+                .u8(3).u8(3);
+        seed(target, method, "messages", messages.build());
+
+        byte[] subscribe = RpcProto.RPC.newBuilder()
+                .addSubscriptions(RpcProto.RPC.SubOpts.newBuilder().setSubscribe(true).setTopicid("a")).build().toByteArray();
+        seed(target, method, "broken-frames", pubsub(0x10, 0, 0, 0, 0, 0, 0, 0)
+                .u8(0).chunk(cat(Varint.encode(subscribe.length), subscribe)) // a valid frame
+                .u8(0).chunk(bytes(0x80, 0x00)) // a length not minimally encoded
+                .u8(0).chunk(Varint.encode(2000)) // a frame above the limit
+                .u8(0).chunk(bytes(3, 0xFF, 0xFF, 0xFF)) // a malformed RPC
+                .u8(0).chunk(filled(9, 0xFF)) // a length of more than 9 bytes
+                .u8(0).chunk(bytes(5, 0x0a)).u8(10) // half-closed inside a frame
+                .build());
+        seed(target, method, "backpressure", pubsub(0x00, QUEUED_STREAM, 0, 0, 0, 0, 0, 0)
+                .u8(0).chunk(new byte[70]) // 70 empty RPCs wait for the router
+                .u8(9).u8(10).u8(9).u8(0) // they run
+                .u8(0).chunk(new byte[80]).u8(11)
+                .build());
+        seed(target, method, "refused", pubsub(0x00, REJECTING_STREAM, 0, 0, 0, 0, 0, 0)
+                .u8(0).chunk(cat(Varint.encode(subscribe.length), subscribe, bytes(4)))
+                .build());
+        seed(target, method, "outbound-half-closed", pubsub(0x00, OUTBOUND_STREAM, 0, 0, 0, 0, 0, 0)
+                .u8(1).u8(1).u8(1).u8(2).u8(0).u16(0).u8(10)
+                .u8(1).u8(4).u8(4).u8(1).u8(1).u16(1)
+                .build());
+        // peers on other protocols, inbound, sharing an address; one not connected
+        seed(target, method, "graylist-and-churn", pubsub(0x69, 0, 0x00, 0x12, 0x1C, 0x26, 0x01, 0x00)
+                .u8(2).u8(1).u8(1).u8(1).u8(2).u8(0)
+                .u8(2).u8(2).u8(1).u8(1).u8(2).u8(0)
+                .u8(2).u8(3).u8(1).u8(1).u8(2).u8(0)
+                .u8(3)
+                .u8(2).u8(1).u8(2).u8(3) // peer 1: three invalid messages
+                .u8(0).u8(0).u8(2).bytes(bytes(0, 1))
+                .u8(0).u8(0).u8(2).bytes(bytes(0, 2))
+                .u8(0).u8(0).u8(2).bytes(bytes(0, 3))
+                .u8(3)
+                .u8(7).u8(4).u8(0x0A) // peer 4 connects
+                .u8(7).u8(1).u8(0) // peer 1 leaves
+                .u8(7).u8(1).u8(0x12) // and comes back
+                .u8(6).u8(3) // we join "c"
+                .u8(5).u8(4).u8(0).u8(2).bytes(utf8("px")) // and publish to "x" (fanout)
+                .u8(3).u8(3).u8(3)
+                .build());
+    }
+
+    private static final int QUEUED_STREAM = 1;
+    private static final int REJECTING_STREAM = 2;
+    private static final int OUTBOUND_STREAM = 4;
+
+    private static FuzzInput.Builder pubsub(int config, int stream, int... peers) {
+        FuzzInput.Builder setup = new FuzzInput.Builder().u8(config).u8(stream).u8(7);
+        for (int peer : peers) {
+            setup.u8(peer);
+        }
+        return setup;
     }
 
     private static void seed(String target, String method, String name, byte[] input) throws IOException {

@@ -32,8 +32,14 @@
  * thread, which runs the EmbeddedChannels); the muxers also must not write more than twice what the
  * peer sent.
  *
- * <p><b>Not fuzzed yet:</b> the gossipsub RPC decoder (pubsub package) is being written elsewhere; once
- * it lands, add a {@code PubsubRpcFuzzTest} feeding length-prefixed RPC protobufs into its stream
- * handler on an EmbeddedChannel, with the contract used here for identify.
+ * <p><b>Gossipsub</b> ({@link io.logos.delivery.libp2p.fuzz.PubsubRpcFuzzTest}) is one target for both
+ * halves of reading peers' RPCs: a peer's stream through the RPC codec and stream handler (on an
+ * EmbeddedChannel), checked against a reference decoder of the frames, and the router those RPCs and
+ * RPCs built from fields reach, between heartbeats on a fake clock. The codec, handler and router are
+ * package-private; {@link io.logos.delivery.libp2p.fuzz.PubsubFuzzing} reaches them and the router's
+ * state by reflection (the tests run inside the module), so no API exists for the fuzzer's sake.
+ * Besides the checks above, the router's state must stay within its configured limits after every
+ * operation, and what it sends must fit a frame, go to connected peers and stay proportional to what
+ * it was sent.
  */
 package io.logos.delivery.libp2p.fuzz;
