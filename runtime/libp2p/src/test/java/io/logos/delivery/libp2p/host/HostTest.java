@@ -22,6 +22,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -187,6 +190,22 @@ class HostTest {
         hosts.add(second);
         ExecutionException failure = assertThrows(ExecutionException.class, () -> LoopbackNetwork.await(second.start()));
         assertTrue(failure.getCause().getMessage().startsWith("cannot listen on " + busy), failure.getCause().getMessage());
+    }
+
+    @Test
+    void aDialToAPeerThatNeverAnswersTimesOut() throws Exception {
+        Host dialer = new Host(new HostConfig(Keys.generate(), List.of(TCP), "test", ConnectionLimits.DEFAULT,
+                Duration.ofMillis(300), Optional.empty(), 1));
+        hosts.add(dialer);
+        LoopbackNetwork.await(dialer.start());
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // accepts the TCP connection (the kernel's backlog) but never speaks multistream-select
+            Multiaddr address = Multiaddr.parse("/ip4/127.0.0.1/tcp/" + silent.getLocalPort());
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> LoopbackNetwork.await(dialer.dial(address)));
+            assertInstanceOf(TimeoutException.class, failure.getCause());
+            assertTrue(dialer.connections().isEmpty());
+        }
     }
 
     @Test
