@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code host}: two {@link Host}s, a stream of a dialed connection (multistream-select, Noise,
  *       yamux with its default 256 KiB window): what the issue asks for;</li>
  *   <li>{@code noise-yamux}: the same layers on bare Netty channels, without multistream-select and the
- *       host; {@code --window} sets yamux's receive window (the host always uses the default);</li>
- *   <li>{@code yamux}: a yamux stream on plain TCP, no Noise ({@code --window} as above);</li>
+ *       host; {@code --window} sets yamux's receive window and {@code --max-frame} its largest data frame
+ *       (the host always uses the defaults, 256 KiB and 64 KiB);</li>
+ *   <li>{@code yamux}: a yamux stream on plain TCP, no Noise ({@code --window}, {@code --max-frame} as above);</li>
  *   <li>{@code noise}: the Noise channel on TCP, no muxer;</li>
  *   <li>{@code tcp}: the Netty socket itself.</li>
  * </ul>
@@ -62,7 +63,8 @@ public final class StreamThroughput {
     public static void main(String[] arguments) throws Exception {
         Args args = new Args(arguments);
         Result result = run(args.string("stack", "host"), args.integer("mib", 256) * 1024L * 1024,
-                args.integer("chunk", 64 * 1024), args.integer("window", YamuxConfig.INITIAL_WINDOW),
+                args.integer("chunk", 64 * 1024), new YamuxConfig(args.integer("window", YamuxConfig.INITIAL_WINDOW),
+                        args.integer("max-frame", YamuxConfig.DEFAULT.maxMessageSize()), 1000),
                 LoopbackPair.keyType(args.string("key", "secp256k1")),
                 args.integer("warmup", 3), args.integer("rounds", 10),
                 args.decimal("max-other-cores", Double.POSITIVE_INFINITY), true);
@@ -76,14 +78,14 @@ public final class StreamThroughput {
     }
 
     /** Sets the stack up, runs {@code warmup} unmeasured and {@code rounds} measured transfers, tears it down. */
-    public static Result run(String stack, long bytesPerRound, int chunk, int yamuxWindow, KeyType keyType,
+    public static Result run(String stack, long bytesPerRound, int chunk, YamuxConfig yamuxConfig, KeyType keyType,
                              int warmup, int rounds, double maxOtherCores, boolean verbose) throws Exception {
         try (Rig rig = switch (stack) {
             case "host" -> hostRig(keyType, chunk);
-            case "yamux" -> rawRig(Layer.YAMUX, keyType, chunk, yamuxWindow);
-            case "noise-yamux" -> rawRig(Layer.NOISE_YAMUX, keyType, chunk, yamuxWindow);
-            case "noise" -> rawRig(Layer.NOISE, keyType, chunk, yamuxWindow);
-            case "tcp" -> rawRig(Layer.TCP, keyType, chunk, yamuxWindow);
+            case "yamux" -> rawRig(Layer.YAMUX, keyType, chunk, yamuxConfig);
+            case "noise-yamux" -> rawRig(Layer.NOISE_YAMUX, keyType, chunk, yamuxConfig);
+            case "noise" -> rawRig(Layer.NOISE, keyType, chunk, yamuxConfig);
+            case "tcp" -> rawRig(Layer.TCP, keyType, chunk, yamuxConfig);
             default -> throw new IllegalArgumentException("unknown --stack " + stack
                     + ": host, noise-yamux, yamux, noise or tcp");
         }) {
@@ -156,11 +158,11 @@ public final class StreamThroughput {
 
     private enum Layer { TCP, NOISE, YAMUX, NOISE_YAMUX }
 
-    private static Rig rawRig(Layer layer, KeyType keyType, int chunk, int yamuxWindow) throws Exception {
+    private static Rig rawRig(Layer layer, KeyType keyType, int chunk, YamuxConfig yamuxConfig) throws Exception {
         Sink sink = new Sink();
         NoiseSecurity listenerNoise = new NoiseSecurity(Keys.generate(keyType));
         NoiseSecurity dialerNoise = new NoiseSecurity(Keys.generate(keyType));
-        YamuxMuxer yamux = new YamuxMuxer(new YamuxConfig(yamuxWindow, 64 * 1024, 1000));
+        YamuxMuxer yamux = new YamuxMuxer(yamuxConfig);
         ChannelInitializer<Channel> sinkOnStreams = new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel stream) {

@@ -24,7 +24,7 @@ class BenchSmokeTest {
     @ParameterizedTest
     @ValueSource(strings = {"host", "noise-yamux", "yamux", "noise", "tcp"})
     void streamThroughputCarriesEveryByte(String stack) throws Exception {
-        StreamThroughput.Result result = StreamThroughput.run(stack, 1 << 20, 64 * 1024, YamuxConfig.INITIAL_WINDOW,
+        StreamThroughput.Result result = StreamThroughput.run(stack, 1 << 20, 64 * 1024, YamuxConfig.DEFAULT,
                 KeyType.SECP256K1, 1, 1, Double.POSITIVE_INFINITY, false);
         assertEquals(1, result.mbPerSecond().count());
         assertTrue(result.mbPerSecond().mean() > 0, stack);
