@@ -162,11 +162,11 @@ class PubsubRpcFuzzTest {
                 .idontwantMessageThreshold(16)
                 .maxIDontWantMessages(8)
                 .idontwantHeartbeats(2)
-                .maxSubscriptionsPerPeer(8)
+                .maxSubscriptionsPerPeer(4)
                 .maxTopicLength(24)
                 .maxMessageIdLength(40)
                 .maxPendingValidations(3)
-                .maxSeenMessages(32);
+                .maxSeenMessages(8);
         if ((setup & 16) != 0) {
             gossip.maxMessageSize(1024);
         }
@@ -324,11 +324,11 @@ class PubsubRpcFuzzTest {
 
         /**
          * Operations, by the first byte modulo 12: 0 raw bytes into the stream (u16 length); 1 an RPC framed
-         * into the stream, in two reads cut at a u16; 2 an RPC from peer u8 to the router; 3 a heartbeat
-         * (and a score decay when the byte is 128 or more); 4 time passes (u16 tenths of seconds); 5 we publish; 6 we
-         * join or leave a topic; 7 a peer connects or disconnects; 8 a pending validation finishes; 9 the
+         * into the stream, in two reads cut at a u16; 2 an RPC from peer u8 to the router; 3 a heartbeat (and
+         * a score decay when the byte is 128 or more); 4 time passes (u16 tenths of seconds); 5 we publish;
+         * 6 we join or leave a topic; 7 a peer connects or disconnects; 8 a pending validation finishes; 9 the
          * queued RPCs run (u8 of them, 0: all); 10 the peer half-closes the stream; 11 the stream is closed.
-         * A new stream replaces a closed one.
+         * A new stream replaces a closed one. At the end the queued RPCs run and the stream closes.
          */
         void run() {
             for (int count = 0; in.hasMore() && count < MAX_OPERATIONS; count++) {
