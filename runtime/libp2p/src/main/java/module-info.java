@@ -26,6 +26,7 @@ module io.logos.delivery.libp2p {
     exports io.logos.delivery.libp2p.mux.mplex;
     exports io.logos.delivery.libp2p.transport;
     exports io.logos.delivery.libp2p.host;
+    exports io.logos.delivery.libp2p.framed;
     exports io.logos.delivery.libp2p.protocol.identify;
     exports io.logos.delivery.libp2p.protocol.ping;
     exports io.logos.delivery.libp2p.pubsub;

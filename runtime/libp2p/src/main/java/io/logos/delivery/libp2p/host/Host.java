@@ -1,5 +1,7 @@
 package io.logos.delivery.libp2p.host;
 
+import io.logos.delivery.libp2p.framed.FramedStream;
+import io.logos.delivery.libp2p.framed.FramedStreamHandler;
 import io.logos.delivery.libp2p.multiaddr.Multiaddr;
 import io.logos.delivery.libp2p.multiaddr.Protocol;
 import io.logos.delivery.libp2p.mux.mplex.MplexMuxer;
@@ -209,6 +211,23 @@ public final class Host {
     /** Serves {@code protocol}; peers learn of it through identify (pushed when the host runs). */
     public void setStreamHandler(String protocol, StreamHandler handler) {
         handlers.add(protocol, handler);
+    }
+
+    /**
+     * Serves {@code protocol} on framed streams (varint length-prefixed frames of at most
+     * {@code maxFrameSize} bytes), for request/response protocols that need no Netty types.
+     */
+    public void setFramedHandler(String protocol, int maxFrameSize, FramedStreamHandler handler) {
+        setStreamHandler(protocol, (connection, stream) -> handler.handle(
+                new FramedStream(stream, connection.remotePeer(), connection.remoteAddress(), maxFrameSize)));
+    }
+
+    /** Opens a framed stream for the first of {@code protocols} the peer takes, on an existing connection. */
+    public CompletableFuture<FramedStream> newFramedStream(PeerId peer, List<String> protocols, int maxFrameSize) {
+        return connections.of(peer).stream().filter(Connection::isOpen).findFirst()
+                .map(connection -> connection.newStream(protocols).thenApply(stream ->
+                        new FramedStream(stream, peer, connection.remoteAddress(), maxFrameSize)))
+                .orElseGet(() -> CompletableFuture.failedFuture(new IOException("not connected to " + peer)));
     }
 
     public void removeStreamHandler(String protocol) {
