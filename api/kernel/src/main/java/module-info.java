@@ -4,4 +4,5 @@
  */
 module io.logos.delivery.api.kernel {
     exports io.logos.delivery.api.kernel;
+    exports io.logos.delivery.api.kernel.node;
 }

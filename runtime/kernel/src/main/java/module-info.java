@@ -9,6 +9,8 @@ module io.logos.delivery.kernel {
     requires com.google.protobuf;
 
     exports io.logos.delivery.kernel.message;
+    exports io.logos.delivery.kernel.ratelimit;
+    exports io.logos.delivery.kernel.peers;
 
     // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
     // descriptor-based field access) need deep access to them.

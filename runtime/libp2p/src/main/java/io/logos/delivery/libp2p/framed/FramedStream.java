@@ -68,7 +68,8 @@ public final class FramedStream {
 
     /**
      * The next frame, or empty when the peer closed its side cleanly between frames. Fails with
-     * {@link FrameTooLargeException} (and resets the stream) on an oversized frame, with an
+     * {@link FrameTooLargeException} on an oversized frame (nothing more is read; answer, then close or
+     * reset), with an
      * {@link EOFException} when the stream ends inside a frame, or with the reset's cause. One read at a
      * time.
      */
@@ -184,8 +185,8 @@ public final class FramedStream {
                     return;
                 }
                 if (length > maxFrameSize) {
+                    // no reset: the handler may still answer (e.g. 413) before closing; reading stops here
                     fail(new FrameTooLargeException(length, maxFrameSize));
-                    channel.reset();
                     return;
                 }
                 if (pending.readableBytes() < length) {

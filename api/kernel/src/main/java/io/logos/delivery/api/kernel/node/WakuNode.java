@@ -1,0 +1,45 @@
+package io.logos.delivery.api.kernel.node;
+
+import io.logos.delivery.api.kernel.PubsubTopic;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A Waku node: the protocols the configuration mounted, on one libp2p identity. Knows nothing of the
+ * layers above it; they observe it through listeners.
+ */
+public interface WakuNode {
+
+    PeerId peerId();
+
+    /** The addresses peers dial, each ending with {@code /p2p/<peer id>}; empty before start. */
+    List<String> listenAddresses();
+
+    int clusterId();
+
+    /** The shards this node serves (relay subscriptions, metadata answers). */
+    List<PubsubTopic> shards();
+
+    /** The libp2p protocol ids the node serves. */
+    List<String> protocols();
+
+    /** Relay, when mounted. */
+    Optional<Relay> relay();
+
+    /** The light push client; it is always available. */
+    LightpushClient lightpush();
+
+    /** The filter client; it is always available. */
+    FilterClient filter();
+
+    Peers peers();
+
+    Registration addEventListener(KernelEventListener listener);
+
+    /** Binds the listen addresses, mounts the protocols and starts the peer manager. */
+    CompletableFuture<Void> start();
+
+    /** Stops taking requests, waits for those in flight, then closes connections and listeners. */
+    CompletableFuture<Void> stop();
+}

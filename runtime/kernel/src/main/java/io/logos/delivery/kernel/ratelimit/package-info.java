@@ -1,0 +1,2 @@
+/** Request rate limits of the service protocols (nwaku's token buckets). */
+package io.logos.delivery.kernel.ratelimit;
