@@ -7,10 +7,15 @@ module io.logos.delivery.kernel {
     requires transitive io.logos.delivery.spi.kernel;
     requires io.logos.delivery.libp2p;
     requires com.google.protobuf;
+    requires org.slf4j;
 
     exports io.logos.delivery.kernel.message;
     exports io.logos.delivery.kernel.ratelimit;
     exports io.logos.delivery.kernel.peers;
+    exports io.logos.delivery.kernel.relay;
+    exports io.logos.delivery.kernel.metadata;
+    exports io.logos.delivery.kernel.node;
+    exports io.logos.delivery.kernel.archive;
 
     // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
     // descriptor-based field access) need deep access to them.

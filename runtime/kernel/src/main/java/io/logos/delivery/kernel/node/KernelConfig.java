@@ -1,0 +1,49 @@
+package io.logos.delivery.kernel.node;
+
+import io.logos.delivery.api.kernel.MessageSizeLimit;
+import io.logos.delivery.libp2p.host.HostConfig;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything a {@link KernelNode} is built from. Defaults follow nwaku: relay on, light push and filter
+ * services off, 150 KiB messages.
+ *
+ * @param host           the libp2p identity, listen addresses and connection limits
+ * @param sharding       cluster and shards
+ * @param relay          mount relay ({@code --relay})
+ * @param lightpush      serve light push ({@code --lightpush}; needs relay)
+ * @param filter         serve filter ({@code --filter}; needs relay)
+ * @param maxMessageSize {@code --max-msg-size}
+ * @param clock          the time every TTL, backoff and rate limit reads
+ */
+public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean relay, boolean lightpush, boolean filter,
+                           MessageSizeLimit maxMessageSize, Clock clock) {
+
+    public KernelConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(sharding, "sharding");
+        Objects.requireNonNull(maxMessageSize, "maxMessageSize");
+        Objects.requireNonNull(clock, "clock");
+        if ((lightpush || filter) && !relay) {
+            throw new IllegalArgumentException("the light push and filter services need relay (--relay=true)");
+        }
+    }
+
+    /** A relay node with nwaku's defaults on {@code host}. */
+    public static KernelConfig relayNode(HostConfig host, ShardingConfig sharding) {
+        return new KernelConfig(host, sharding, true, false, false, MessageSizeLimit.DEFAULT, Clock.systemUTC());
+    }
+
+    public KernelConfig withServices(boolean lightpush, boolean filter) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, clock);
+    }
+
+    public KernelConfig withRelay(boolean value) {
+        return new KernelConfig(host, sharding, value, lightpush, filter, maxMessageSize, clock);
+    }
+
+    public KernelConfig withClock(Clock value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value);
+    }
+}

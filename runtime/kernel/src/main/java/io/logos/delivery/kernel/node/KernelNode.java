@@ -1,0 +1,224 @@
+package io.logos.delivery.kernel.node;
+
+import io.logos.delivery.api.kernel.PubsubTopic;
+import io.logos.delivery.api.kernel.RelayShard;
+import io.logos.delivery.api.kernel.node.FilterClient;
+import io.logos.delivery.api.kernel.node.KernelEvent;
+import io.logos.delivery.api.kernel.node.KernelEventListener;
+import io.logos.delivery.api.kernel.node.LightpushClient;
+import io.logos.delivery.api.kernel.node.PeerId;
+import io.logos.delivery.api.kernel.node.Peers;
+import io.logos.delivery.api.kernel.node.Registration;
+import io.logos.delivery.api.kernel.node.Relay;
+import io.logos.delivery.api.kernel.node.WakuNode;
+import io.logos.delivery.kernel.archive.ArchiveWriter;
+import io.logos.delivery.kernel.metadata.MetadataListener;
+import io.logos.delivery.kernel.metadata.MetadataProtocol;
+import io.logos.delivery.kernel.metadata.PeerMetadata;
+import io.logos.delivery.kernel.peers.PeerIds;
+import io.logos.delivery.kernel.relay.RelayConfig;
+import io.logos.delivery.kernel.relay.WakuRelay;
+import io.logos.delivery.libp2p.host.Connection;
+import io.logos.delivery.libp2p.host.ConnectionListener;
+import io.logos.delivery.libp2p.host.Direction;
+import io.logos.delivery.libp2p.host.Host;
+import io.logos.delivery.libp2p.host.HostPubSub;
+import io.logos.delivery.libp2p.multiaddr.Multiaddr;
+import io.logos.delivery.libp2p.pubsub.GossipParams;
+import io.logos.delivery.libp2p.pubsub.GossipSubConfig;
+import io.logos.delivery.libp2p.pubsub.gossipsub.GossipSub;
+import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Waku node on the project's libp2p host. Mounts metadata always, relay when configured, and the light
+ * push and filter services on top of relay; relayed messages go, in this order, to the filter server,
+ * the archive and the listeners other layers register. Start once, stop once.
+ */
+public final class KernelNode implements WakuNode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelNode.class);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KernelConfig config;
+    private final Host host;
+    private final Optional<ArchiveDriver> archive;
+    private final KernelEvents events = new KernelEvents();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("kernel-scheduler").daemon().factory());
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("relay-delivery").daemon().factory());
+    private final GossipSubConfig gossipConfig;
+    private volatile GossipSub gossip;
+    private volatile WakuRelay relay;
+    private volatile ArchiveWriter archiveWriter;
+    private CompletableFuture<Void> stopped;
+
+    /**
+     * @param archive the archive driver relayed messages are stored in, when the store is mounted; the
+     *                caller keeps ownership and closes it after {@link #stop()}
+     */
+    public KernelNode(KernelConfig config, Optional<ArchiveDriver> archive) {
+        this.config = config;
+        this.archive = archive;
+        this.host = new Host(config.host());
+        GossipParams params = GossipParams.nwaku().toBuilder()
+                .maxMessageSize(config.maxMessageSize().bytes() + RPC_OVERHEAD).build();
+        this.gossipConfig = GossipSubConfig.wakuRelay().withGossip(params);
+    }
+
+    /** Room for the RPC envelope around one message of the maximum size (topic, tags, lengths). */
+    private static final int RPC_OVERHEAD = 1024;
+
+    @Override
+    public synchronized CompletableFuture<Void> start() {
+        new MetadataProtocol(host, config.sharding().clusterId(), this::announcedShards, new MetadataLog(),
+                METADATA_TIMEOUT).mount();
+        host.addConnectionListener(new PeerEvents());
+        return host.start().thenRun(this::mountRelay).thenRun(() -> LOG.info(
+                "Waku node {} started: cluster {}, shards {}, protocols {}", host.peerId(),
+                config.sharding().clusterId(), config.sharding().effectiveShards(), host.protocols()));
+    }
+
+    private void mountRelay() {
+        if (!config.relay()) {
+            return;
+        }
+        gossip = HostPubSub.attach(host, gossipConfig);
+        relay = new WakuRelay(gossip, new RelayConfig(config.sharding().clusterId(), config.sharding().autoSharding(),
+                config.maxMessageSize().bytes(), gossipConfig.gossip().dLow(), Duration.ofSeconds(20)),
+                config.clock(), delivery);
+        archive.ifPresent(driver -> {
+            archiveWriter = new ArchiveWriter(driver);
+            relay.addMessageListener(archiveWriter);
+        });
+        config.sharding().pubsubTopics().forEach(relay::subscribe);
+        long heartbeat = gossipConfig.gossip().heartbeatInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> relay.refreshHealth(events), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+    }
+
+    /** The shards we announce in metadata: a relay node's subscribed shards of our cluster, none for an edge node. */
+    private List<Integer> announcedShards() {
+        WakuRelay current = relay;
+        if (current == null) {
+            return List.of();
+        }
+        return current.subscriptions().stream().map(PubsubTopic::shard).flatMap(Optional::stream)
+                .filter(shard -> shard.clusterId() == config.sharding().clusterId())
+                .map(RelayShard::shardId).sorted().toList();
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> stop() {
+        if (stopped != null) {
+            return stopped;
+        }
+        scheduler.shutdownNow();
+        GossipSub stopping = gossip;
+        if (stopping != null) {
+            stopping.close();
+        }
+        stopped = host.stop().whenComplete((done, failure) -> {
+            delivery.shutdown();
+            if (archiveWriter != null) {
+                archiveWriter.close();
+            }
+            LOG.info("Waku node {} stopped", host.peerId());
+        });
+        return stopped;
+    }
+
+    /** The libp2p host, for the app's wiring and tests. */
+    public Host host() {
+        return host;
+    }
+
+    @Override
+    public PeerId peerId() {
+        return PeerIds.toApi(host.peerId());
+    }
+
+    @Override
+    public List<String> listenAddresses() {
+        return host.dialableAddresses().stream().map(Multiaddr::toString).toList();
+    }
+
+    @Override
+    public int clusterId() {
+        return config.sharding().clusterId();
+    }
+
+    @Override
+    public List<PubsubTopic> shards() {
+        return config.sharding().pubsubTopics();
+    }
+
+    @Override
+    public List<String> protocols() {
+        return host.protocols();
+    }
+
+    @Override
+    public Optional<Relay> relay() {
+        return Optional.ofNullable(relay);
+    }
+
+    @Override
+    public LightpushClient lightpush() {
+        throw new UnsupportedOperationException("light push client not wired yet");
+    }
+
+    @Override
+    public FilterClient filter() {
+        throw new UnsupportedOperationException("filter client not wired yet");
+    }
+
+    @Override
+    public Peers peers() {
+        throw new UnsupportedOperationException("peer manager not wired yet");
+    }
+
+    @Override
+    public Registration addEventListener(KernelEventListener listener) {
+        return events.add(listener);
+    }
+
+    /** Turns the host's connections into peer events: the first connection connects, the last disconnects. */
+    private final class PeerEvents implements ConnectionListener {
+        @Override
+        public void connected(Connection connection) {
+            if (host.connections(connection.remotePeer()).size() == 1) {
+                events.accept(new KernelEvent.PeerConnected(PeerIds.toApi(connection.remotePeer()),
+                        connection.direction() == Direction.INBOUND));
+            }
+        }
+
+        @Override
+        public void disconnected(Connection connection) {
+            if (host.connections(connection.remotePeer()).isEmpty()) {
+                events.accept(new KernelEvent.PeerDisconnected(PeerIds.toApi(connection.remotePeer())));
+            }
+        }
+    }
+
+    private static final class MetadataLog implements MetadataListener {
+        @Override
+        public void accepted(io.logos.delivery.libp2p.peer.PeerId peer, PeerMetadata metadata) {
+            LOG.debug("Peer {} serves shards {}", peer, metadata.shards());
+        }
+
+        @Override
+        public void refused(io.logos.delivery.libp2p.peer.PeerId peer, String reason) {
+            LOG.debug("Peer {} refused: {}", peer, reason);
+        }
+    }
+}
