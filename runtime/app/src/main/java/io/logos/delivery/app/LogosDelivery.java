@@ -4,17 +4,19 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.spi.Message;
 import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.plugin.InstalledPlugin;
 import io.logos.delivery.app.plugin.PluginRegistry;
 import io.logos.delivery.app.wiring.NodeModule;
 import io.logos.delivery.app.wiring.PluginModule;
-import io.logos.delivery.libp2p.host.Host;
+import io.logos.delivery.kernel.node.KernelNode;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchiveException;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The root object: composes the layers it was asked for, starts them bottom-up and stops them
- * top-down. For now a node holds its configuration, its plugins, its libp2p host and, with
+ * top-down. For now a node holds its configuration, its plugins, its kernel node and, with
  * {@code --store}, its archive.
  */
 public final class LogosDelivery implements AutoCloseable {
@@ -32,15 +34,15 @@ public final class LogosDelivery implements AutoCloseable {
     private final NodeConfig config;
     private final PluginRegistry plugins;
     private final Optional<ArchiveDriver> archive;
-    private final Host host;
+    private final KernelNode kernel;
     private boolean stopped;
 
     @Inject
-    LogosDelivery(NodeConfig config, PluginRegistry plugins, Optional<ArchiveDriver> archive, Host host) {
+    LogosDelivery(NodeConfig config, PluginRegistry plugins, Optional<ArchiveDriver> archive, KernelNode kernel) {
         this.config = config;
         this.plugins = plugins;
         this.archive = archive;
-        this.host = host;
+        this.kernel = kernel;
     }
 
     /**
@@ -58,7 +60,7 @@ public final class LogosDelivery implements AutoCloseable {
             throw startFailure(e);
         }
         try {
-            node.host.start().join();
+            node.kernel.start().join();
         } catch (CompletionException e) {
             node.stop();
             throw new NodeStartException(e.getCause().getMessage(), e.getCause());
@@ -67,12 +69,16 @@ public final class LogosDelivery implements AutoCloseable {
         return node;
     }
 
-    /** Guice reports provisioning failures wrapped; operators need the reason, not the wrapping. */
+    /** Guice reports provisioning failures wrapped, once per injection point; operators need the reason. */
     private static NodeStartException startFailure(RuntimeException wrapped) {
-        for (Throwable cause = wrapped; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidConfigurationException || cause instanceof ArchiveException
-                    || cause instanceof UncheckedIOException) {
-                return new NodeStartException(cause.getMessage(), wrapped);
+        List<Message> messages = wrapped instanceof CreationException creation ? List.copyOf(creation.getErrorMessages())
+                : wrapped instanceof ProvisionException provision ? List.copyOf(provision.getErrorMessages()) : List.of();
+        for (Message message : messages) {
+            for (Throwable cause = message.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidConfigurationException || cause instanceof ArchiveException
+                        || cause instanceof UncheckedIOException) {
+                    return new NodeStartException(cause.getMessage(), wrapped);
+                }
             }
         }
         return new NodeStartException("the node could not be assembled: " + wrapped.getMessage(), wrapped);
@@ -88,7 +94,8 @@ public final class LogosDelivery implements AutoCloseable {
         archive.ifPresentOrElse(
                 driver -> LOG.info("Archive {} open, {} messages stored", config.storeMessageDbUrl(), driver.count()),
                 () -> LOG.info("Archive off (--store=false)"));
-        host.dialableAddresses().forEach(address -> LOG.info("Listening on {}", address));
+        kernel.listenAddresses().forEach(address -> LOG.info("Listening on {}", address));
+        LOG.info("Protocols: {}", kernel.protocols());
         LOG.info("Node started in {} ms", startMillis);
     }
 
@@ -96,9 +103,9 @@ public final class LogosDelivery implements AutoCloseable {
         return config;
     }
 
-    /** The libp2p host the node talks to peers with. */
-    public Host host() {
-        return host;
+    /** The kernel node: relay, light push, filter, peers. */
+    public KernelNode kernel() {
+        return kernel;
     }
 
     /** The archive, present when the node runs with {@code --store=true}. */
@@ -112,7 +119,7 @@ public final class LogosDelivery implements AutoCloseable {
             return;
         }
         stopped = true;
-        host.stop().join();
+        kernel.stop().join();
         archive.ifPresent(ArchiveDriver::close);
         LOG.info("Node stopped");
     }

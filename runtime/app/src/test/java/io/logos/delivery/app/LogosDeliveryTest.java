@@ -10,6 +10,7 @@ import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
+import io.logos.delivery.app.config.ProtocolsConfig;
 import io.logos.delivery.app.plugin.NodeSpis;
 import io.logos.delivery.app.plugin.PluginLoader;
 import io.logos.delivery.app.plugin.PluginRegistry;
@@ -52,7 +53,8 @@ class LogosDeliveryTest {
 
     private NodeConfig config(boolean store, String url, Optional<String> nodeKey) {
         NetworkConfig network = new NetworkConfig("127.0.0.1", 0, true, 0, Optional.empty(), 150, nodeKey, "test-agent");
-        return new NodeConfig(0, MessageSizeLimit.DEFAULT, store, url, 5, plugins, data, network);
+        return new NodeConfig(0, MessageSizeLimit.DEFAULT, store, url, 5, plugins, data, network,
+                ProtocolsConfig.defaults());
     }
 
     @Test
@@ -73,14 +75,14 @@ class LogosDeliveryTest {
     void listensOnTcpAndWebSocketWithAPeerIdThatSurvivesRestarts() {
         PeerId first;
         try (LogosDelivery node = LogosDelivery.start(config(false, "memory://"), registry)) {
-            first = node.host().peerId();
-            List<String> addresses = node.host().dialableAddresses().stream().map(Object::toString).toList();
+            first = node.kernel().host().peerId();
+            List<String> addresses = node.kernel().host().dialableAddresses().stream().map(Object::toString).toList();
             assertEquals(2, addresses.size(), addresses.toString());
             assertTrue(addresses.get(0).matches("/ip4/127\\.0\\.0\\.1/tcp/\\d+/p2p/" + first), addresses.get(0));
             assertTrue(addresses.get(1).matches("/ip4/127\\.0\\.0\\.1/tcp/\\d+/ws/p2p/" + first), addresses.get(1));
         }
         try (LogosDelivery node = LogosDelivery.start(config(false, "memory://"), registry)) {
-            assertEquals(first, node.host().peerId(), "the generated key is kept in the data folder");
+            assertEquals(first, node.kernel().host().peerId(), "the generated key is kept in the data folder");
         }
     }
 
@@ -89,7 +91,7 @@ class LogosDeliveryTest {
         String hex = "1122334455667788990011223344556677889900112233445566778899001122";
         PeerId expected = PeerId.fromPublicKey(Keys.secp256k1FromNodeKey(hex).publicKey());
         try (LogosDelivery node = LogosDelivery.start(config(false, "memory://", Optional.of(hex)), registry)) {
-            assertEquals(expected, node.host().peerId());
+            assertEquals(expected, node.kernel().host().peerId());
             assertTrue(expected.toString().startsWith("16Uiu2"), "secp256k1 peer ids read 16Uiu2…");
         }
         NodeStartException bad = assertThrows(NodeStartException.class,
@@ -100,11 +102,12 @@ class LogosDeliveryTest {
     @Test
     void aBusyPortStopsTheStartNamingTheAddress() {
         try (LogosDelivery first = LogosDelivery.start(config(false, "memory://"), registry)) {
-            int port = first.host().listenAddresses().getFirst().tcpPort().orElseThrow();
+            int port = first.kernel().host().listenAddresses().getFirst().tcpPort().orElseThrow();
             NetworkConfig clash = new NetworkConfig("127.0.0.1", port, false, 0, Optional.empty(), 150,
                     Optional.empty(), "test-agent");
             NodeStartException error = assertThrows(NodeStartException.class, () -> LogosDelivery.start(
-                    new NodeConfig(0, MessageSizeLimit.DEFAULT, false, "memory://", 5, plugins, data, clash), registry));
+                    new NodeConfig(0, MessageSizeLimit.DEFAULT, false, "memory://", 5, plugins, data, clash,
+                            ProtocolsConfig.defaults()), registry));
             assertTrue(error.getMessage().startsWith("cannot listen on /ip4/127.0.0.1/tcp/" + port), error.getMessage());
         }
     }

@@ -6,12 +6,15 @@ import io.logos.delivery.app.Version;
 import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
+import io.logos.delivery.app.config.ProtocolsConfig;
 import io.logos.delivery.app.plugin.InstalledPlugin;
 import io.logos.delivery.app.plugin.NodeSpis;
 import io.logos.delivery.app.plugin.PluginLoader;
 import io.logos.delivery.app.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,6 +39,56 @@ final class LogosDeliveryCommand implements Callable<Integer> {
     @Option(names = "--max-msg-size", paramLabel = "<size>", defaultValue = "150KiB", converter = MessageSizeConverter.class,
             description = "Largest accepted message, with unit B, KB or KiB. Default: ${DEFAULT-VALUE}.")
     private MessageSizeLimit maxMessageSize;
+
+    @Option(names = "--relay", arity = "0..1", fallbackValue = "true", defaultValue = "true", paramLabel = "<bool>",
+            description = "Relay messages (gossipsub on /vac/waku/relay/2.0.0). Default: ${DEFAULT-VALUE}.")
+    private boolean relay;
+
+    @Option(names = "--lightpush", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "<bool>",
+            description = "Serve light push v3 and v2 to light clients (needs relay). Default: ${DEFAULT-VALUE}.")
+    private boolean lightpush;
+
+    @Option(names = "--filter", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "<bool>",
+            description = "Serve filter v2 to light clients (needs relay). Default: ${DEFAULT-VALUE}.")
+    private boolean filter;
+
+    @Option(names = "--shard", paramLabel = "<shard>",
+            description = "Shard to serve, repeatable. Default: every shard of the network.")
+    private List<Integer> shards = new ArrayList<>();
+
+    @Option(names = "--num-shards-in-network", paramLabel = "<n>", defaultValue = "1",
+            description = "Shards of the network for autosharding; 0 means static sharding. Default: ${DEFAULT-VALUE}.")
+    private int numShardsInNetwork;
+
+    @Option(names = "--staticnode", paramLabel = "<multiaddr>",
+            description = "Peer to keep connected, repeatable (/ip4/…/tcp/…/p2p/…).")
+    private List<String> staticNodes = new ArrayList<>();
+
+    @Option(names = "--storenode", paramLabel = "<multiaddr>", description = "Store service peer.")
+    private String storeNode;
+
+    @Option(names = "--filternode", paramLabel = "<multiaddr>", description = "Filter service peer.")
+    private String filterNode;
+
+    @Option(names = "--lightpushnode", paramLabel = "<multiaddr>", description = "Light push service peer.")
+    private String lightpushNode;
+
+    @Option(names = "--rate-limit", paramLabel = "<[proto:]volume/period>",
+            description = "Request rate limit, repeatable: [lightpush|filter|store|px:]<volume>/<period><ms|s|m|h>, "
+                    + "e.g. lightpush:100/1s. Default: light push unlimited, filter 30/1m per peer.")
+    private List<String> rateLimits = new ArrayList<>();
+
+    @Option(names = "--filter-max-peers-to-serve", paramLabel = "<n>", defaultValue = "1000",
+            description = "Most filter subscribers served. Default: ${DEFAULT-VALUE}.")
+    private int filterMaxPeersToServe;
+
+    @Option(names = "--filter-max-criteria", paramLabel = "<n>", defaultValue = "1000",
+            description = "Most filter criteria per subscriber. Default: ${DEFAULT-VALUE}.")
+    private int filterMaxCriteria;
+
+    @Option(names = "--filter-subscription-timeout", paramLabel = "<seconds>", defaultValue = "300",
+            description = "Seconds a filter subscription lives without a ping. Default: ${DEFAULT-VALUE}.")
+    private int filterSubscriptionTimeout;
 
     @Option(names = "--store", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "<bool>",
             description = "Keep an archive of relayed messages (store service node). Default: ${DEFAULT-VALUE}.")
@@ -115,7 +168,7 @@ final class LogosDeliveryCommand implements Callable<Integer> {
         logLevel.apply();
         NodeConfig config = new NodeConfig(clusterId, maxMessageSize, store, storeMessageDbUrl, storeMaxDbConnections,
                 pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory(), dataDirectory,
-                networkConfig());
+                networkConfig(), protocolsConfig());
         PluginRegistry plugins = new PluginLoader(NodeSpis.ALL).load(config.pluginsDirectory());
         if (listPlugins) {
             printPlugins(plugins, spec.commandLine().getOut());
@@ -138,6 +191,12 @@ final class LogosDeliveryCommand implements Callable<Integer> {
         }
         return new NetworkConfig(listenAddress, tcpPort, websocketSupport, websocketPort, tls, maxConnections,
                 Optional.ofNullable(nodeKey), agentString != null ? agentString : "logos-delivery-" + Version.current());
+    }
+
+    private ProtocolsConfig protocolsConfig() {
+        return new ProtocolsConfig(relay, lightpush, filter, shards, numShardsInNetwork, staticNodes,
+                Optional.ofNullable(storeNode), Optional.ofNullable(filterNode), Optional.ofNullable(lightpushNode),
+                rateLimits, filterMaxPeersToServe, filterMaxCriteria, filterSubscriptionTimeout);
     }
 
     private static Path defaultPluginsDirectory() {

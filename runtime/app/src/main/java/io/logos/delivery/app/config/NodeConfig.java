@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param pluginsDirectory {@code --plugins-dir}: third-party plugin jars
  * @param dataDirectory {@code --local-storage-path}: the node key and other local state
  * @param network listen addresses, node key, connection limits
+ * @param protocols the Waku protocols mounted and the peers kept
  */
 public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean store, String storeMessageDbUrl,
-                         int storeMaxDbConnections, Path pluginsDirectory, Path dataDirectory, NetworkConfig network) {
+                         int storeMaxDbConnections, Path pluginsDirectory, Path dataDirectory, NetworkConfig network,
+                         ProtocolsConfig protocols) {
 
     /** nwaku's default archive URL. */
     public static final String DEFAULT_STORE_URL = "sqlite://store.sqlite3";
@@ -45,6 +47,7 @@ public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean
         Objects.requireNonNull(pluginsDirectory, "plugins directory");
         Objects.requireNonNull(dataDirectory, "data directory");
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(protocols, "protocols");
     }
 
     /** The configuration an archive driver is opened with. */

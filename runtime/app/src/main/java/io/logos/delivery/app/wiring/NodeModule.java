@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.logos.delivery.app.config.NodeConfig;
-import io.logos.delivery.libp2p.host.Host;
+import io.logos.delivery.kernel.node.KernelNode;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 
 /** Binds the node's configuration and the services it turns on. */
@@ -19,7 +19,7 @@ public final class NodeModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(NodeConfig.class).toInstance(config);
-        bind(Host.class).toProvider(HostProvider.class).in(Singleton.class);
+        bind(KernelNode.class).toProvider(KernelNodeProvider.class).in(Singleton.class);
         OptionalBinder<ArchiveDriver> archive = OptionalBinder.newOptionalBinder(binder(), ArchiveDriver.class);
         if (config.store()) {
             archive.setBinding().toProvider(ArchiveDriverProvider.class).in(Singleton.class);

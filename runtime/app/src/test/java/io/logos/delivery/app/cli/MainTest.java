@@ -64,7 +64,9 @@ class MainTest {
     void printsHelpWithNwakuFlagNames() {
         assertEquals(0, run("--help"));
         for (String flag : new String[] {"--cluster-id", "--store", "--store-message-db-url", "--max-msg-size",
-                "--log-level", "--list-plugins"}) {
+                "--log-level", "--list-plugins", "--relay", "--lightpush", "--filter", "--shard",
+                "--num-shards-in-network", "--staticnode", "--storenode", "--filternode", "--lightpushnode",
+                "--rate-limit", "--nodekey", "--max-connections", "--tcp-port", "--websocket-support"}) {
             assertTrue(out.toString().contains(flag), flag + " missing from help");
         }
     }
@@ -72,7 +74,7 @@ class MainTest {
     @Test
     void anUnknownFlagIsOneLineWithASuggestionAndStatus2() {
         assertEquals(Main.USAGE_ERROR, run("--stor=true"));
-        assertEquals("logos-delivery: Unknown option: '--stor=true'; did you mean --store or --store-message-db-url"
+        assertEquals("logos-delivery: Unknown option: '--stor=true'; did you mean --staticnode or --storenode or --store or --store-message-db-url"
                 + " or --store-max-num-db-connections? (see --help)", onlyErrorLine());
     }
 
@@ -93,6 +95,21 @@ class MainTest {
     void anOutOfRangeClusterIsAStartupError() {
         assertEquals(Main.STARTUP_FAILURE, run("--cluster-id=70000", "--plugins-dir=" + plugins));
         assertEquals("logos-delivery: error: --cluster-id 70000 is outside 0..65535", onlyErrorLine());
+    }
+
+    @Test
+    void servicesWithoutRelayOrStaticShardingWithoutShardsAreOneLineStartupErrors() {
+        assertEquals(Main.STARTUP_FAILURE, runNode("--relay=false", "--lightpush=true"));
+        assertEquals("logos-delivery: error: --lightpush and --filter serve relayed messages: they need --relay=true",
+                onlyErrorLine());
+        err.getBuffer().setLength(0);
+        assertEquals(Main.STARTUP_FAILURE, runNode("--num-shards-in-network=0"));
+        assertEquals("logos-delivery: error: static sharding (--num-shards-in-network=0) needs at least one --shard",
+                onlyErrorLine());
+        err.getBuffer().setLength(0);
+        assertEquals(Main.STARTUP_FAILURE, runNode("--num-shards-in-network=8", "--shard=9"));
+        assertEquals("logos-delivery: error: shard 9 is outside the 8 shards of the network (--num-shards-in-network)",
+                onlyErrorLine());
     }
 
     @Test

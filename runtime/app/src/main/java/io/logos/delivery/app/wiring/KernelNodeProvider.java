@@ -3,10 +3,16 @@ package io.logos.delivery.app.wiring;
 import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
+import io.logos.delivery.app.config.ProtocolsConfig;
+import io.logos.delivery.kernel.node.KernelConfig;
+import io.logos.delivery.kernel.node.KernelNode;
+import io.logos.delivery.kernel.node.ShardingConfig;
+import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
+import java.time.Clock;
+import java.util.Optional;
 import io.logos.delivery.libp2p.crypto.NodeKeys;
 import io.logos.delivery.libp2p.crypto.PrivKey;
 import io.logos.delivery.libp2p.host.ConnectionLimits;
-import io.logos.delivery.libp2p.host.Host;
 import io.logos.delivery.libp2p.host.HostConfig;
 import io.logos.delivery.libp2p.multiaddr.Multiaddr;
 import io.logos.delivery.libp2p.transport.TlsCertificate;
@@ -15,27 +21,44 @@ import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Builds the libp2p host from the network flags; the node key comes from {@code --nodekey} or the data folder. */
-final class HostProvider implements Provider<Host> {
+/**
+ * Builds the kernel node from the flags: the libp2p host from the network flags (the node key from
+ * {@code --nodekey} or the data folder), the protocols and shards from the protocol flags.
+ */
+final class KernelNodeProvider implements Provider<KernelNode> {
 
     /** The node key's file in the data folder. */
     static final String NODE_KEY_FILE = "nodekey";
 
     private final NodeConfig config;
+    private final Optional<ArchiveDriver> archive;
 
     @Inject
-    HostProvider(NodeConfig config) {
+    KernelNodeProvider(NodeConfig config, Optional<ArchiveDriver> archive) {
         this.config = config;
+        this.archive = archive;
     }
 
     @Override
-    public Host get() {
+    public KernelNode get() {
+        ProtocolsConfig protocols = config.protocols();
+        ShardingConfig sharding;
+        try {
+            sharding = new ShardingConfig(config.clusterId(), protocols.shards(), protocols.numShardsInNetwork());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(e.getMessage());
+        }
+        return new KernelNode(new KernelConfig(hostConfig(), sharding, protocols.relay(), protocols.lightpush(),
+                protocols.filter(), config.maxMessageSize(), Clock.systemUTC()), archive);
+    }
+
+    private HostConfig hostConfig() {
         NetworkConfig network = config.network();
-        return new Host(new HostConfig(nodeKey(network),
+        return new HostConfig(nodeKey(network),
                 network.listenMultiaddrs().stream().map(Multiaddr::parse).toList(), network.agentString(),
                 new ConnectionLimits(network.maxConnections(), ConnectionLimits.DEFAULT.maxPerPeer()),
                 HostConfig.DEFAULT_DIAL_TIMEOUT, network.websocketSecure().map(
-                        files -> new TlsCertificate(files.key(), files.certificate())), 0));
+                        files -> new TlsCertificate(files.key(), files.certificate())), 0);
     }
 
     private PrivKey nodeKey(NetworkConfig network) {
