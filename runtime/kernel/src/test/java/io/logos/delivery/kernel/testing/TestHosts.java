@@ -1,0 +1,49 @@
+package io.logos.delivery.kernel.testing;
+
+import io.logos.delivery.libp2p.crypto.Keys;
+import io.logos.delivery.libp2p.host.ConnectionLimits;
+import io.logos.delivery.libp2p.host.Host;
+import io.logos.delivery.libp2p.host.HostConfig;
+import io.logos.delivery.libp2p.multiaddr.Multiaddr;
+import io.logos.delivery.libp2p.peer.PeerId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Real libp2p hosts on 127.0.0.1 (ephemeral ports) for a test; {@link #stopAll()} in {@code @AfterEach}. */
+public final class TestHosts {
+
+    private static final List<Multiaddr> LOOPBACK = List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0"));
+
+    private final List<Host> hosts = new ArrayList<>();
+
+    /** A started host serving {@code protocols} (with handlers that just close the stream). */
+    public Host start(String... protocols) throws Exception {
+        Host host = new Host(new HostConfig(Keys.generate(), LOOPBACK, "logos-delivery-test", ConnectionLimits.DEFAULT,
+                HostConfig.DEFAULT_DIAL_TIMEOUT, Optional.empty(), 1));
+        for (String protocol : protocols) {
+            host.setStreamHandler(protocol, (connection, stream) -> stream.close());
+        }
+        hosts.add(host);
+        host.start().get(10, TimeUnit.SECONDS);
+        return host;
+    }
+
+    /** The address {@code host} is dialed at, with {@code /p2p}, as text. */
+    public static String address(Host host) {
+        return host.dialableAddresses().getFirst().toString();
+    }
+
+    /** A peer id nobody runs. */
+    public static PeerId unknownPeer() {
+        return PeerId.fromPublicKey(Keys.generate().publicKey());
+    }
+
+    public void stopAll() throws Exception {
+        for (Host host : hosts) {
+            host.stop().get(10, TimeUnit.SECONDS);
+        }
+        hosts.clear();
+    }
+}
