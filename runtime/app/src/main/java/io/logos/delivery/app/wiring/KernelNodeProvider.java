@@ -7,6 +7,7 @@ import io.logos.delivery.app.config.ProtocolsConfig;
 import io.logos.delivery.kernel.node.KernelConfig;
 import io.logos.delivery.kernel.node.KernelNode;
 import io.logos.delivery.kernel.node.ShardingConfig;
+import io.logos.delivery.kernel.peers.PeerManagerConfig;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import java.time.Clock;
 import java.util.Optional;
@@ -29,6 +30,8 @@ final class KernelNodeProvider implements Provider<KernelNode> {
 
     /** The node key's file in the data folder. */
     static final String NODE_KEY_FILE = "nodekey";
+    /** The peer store's file in the data folder. */
+    static final String PEER_STORE_FILE = "peers.sqlite3";
 
     private final NodeConfig config;
     private final Optional<ArchiveDriver> archive;
@@ -49,7 +52,40 @@ final class KernelNodeProvider implements Provider<KernelNode> {
             throw new InvalidConfigurationException(e.getMessage());
         }
         return new KernelNode(new KernelConfig(hostConfig(), sharding, protocols.relay(), protocols.lightpush(),
-                protocols.filter(), config.maxMessageSize(), Clock.systemUTC()), archive);
+                protocols.filter(), config.maxMessageSize(), peerManagerConfig(protocols), Clock.systemUTC()), archive);
+    }
+
+    /** The peer manager from the connection and peer flags; the peer store lives in the data folder. */
+    private PeerManagerConfig peerManagerConfig(ProtocolsConfig protocols) {
+        PeerManagerConfig.Builder peers = PeerManagerConfig.builder(config.clusterId())
+                .maxConnections(config.network().maxConnections())
+                .peerStorePath(config.dataDirectory().resolve(PEER_STORE_FILE));
+        protocols.staticNodes().forEach(node -> peers.staticNode(peerAddress("--staticnode", node)));
+        protocols.storeNode().ifPresent(node -> peers.serviceNode(PeerManagerConfig.STORE_PROTOCOL,
+                peerAddress("--storenode", node)));
+        protocols.filterNode().ifPresent(node -> peers.serviceNode(PeerManagerConfig.FILTER_PROTOCOL,
+                peerAddress("--filternode", node)));
+        protocols.lightpushNode().ifPresent(node -> peers.serviceNode(PeerManagerConfig.LIGHTPUSH_PROTOCOL,
+                peerAddress("--lightpushnode", node)));
+        try {
+            return peers.build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(e.getMessage());
+        }
+    }
+
+    /** A peer's address from {@code flag}: a multiaddr that ends with {@code /p2p/<peer id>}. */
+    private static String peerAddress(String flag, String text) {
+        Multiaddr address;
+        try {
+            address = Multiaddr.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(flag + ": '" + text + "' is not a multiaddr: " + e.getMessage());
+        }
+        if (address.peerId().isEmpty()) {
+            throw new InvalidConfigurationException(flag + ": " + text + " lacks /p2p/<peer id>");
+        }
+        return text;
     }
 
     private HostConfig hostConfig() {

@@ -113,6 +113,14 @@ class MainTest {
     }
 
     @Test
+    void aServicePeerWithoutPeerIdIsOneLineNamingTheFlag() {
+        assertEquals(Main.STARTUP_FAILURE, runNode("--lightpushnode=/ip4/127.0.0.1/tcp/60001"));
+        String line = onlyErrorLine();
+        assertTrue(line.startsWith("logos-delivery: error: --lightpushnode: "), line);
+        assertTrue(line.contains("/p2p"), line);
+    }
+
+    @Test
     void listsPluginsWithNameVersionAndJar() {
         assertEquals(0, run("--list-plugins", "--plugins-dir=" + plugins));
         String listing = out.toString();

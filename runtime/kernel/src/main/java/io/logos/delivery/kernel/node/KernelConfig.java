@@ -1,6 +1,7 @@
 package io.logos.delivery.kernel.node;
 
 import io.logos.delivery.api.kernel.MessageSizeLimit;
+import io.logos.delivery.kernel.peers.PeerManagerConfig;
 import io.logos.delivery.libp2p.host.HostConfig;
 import java.time.Clock;
 import java.util.Objects;
@@ -15,16 +16,22 @@ import java.util.Objects;
  * @param lightpush      serve light push ({@code --lightpush}; needs relay)
  * @param filter         serve filter ({@code --filter}; needs relay)
  * @param maxMessageSize {@code --max-msg-size}
+ * @param peers          the peer manager: connection targets, static and service peers, the peer store
  * @param clock          the time every TTL, backoff and rate limit reads
  */
 public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean relay, boolean lightpush, boolean filter,
-                           MessageSizeLimit maxMessageSize, Clock clock) {
+                           MessageSizeLimit maxMessageSize, PeerManagerConfig peers, Clock clock) {
 
     public KernelConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(sharding, "sharding");
         Objects.requireNonNull(maxMessageSize, "maxMessageSize");
+        Objects.requireNonNull(peers, "peers");
         Objects.requireNonNull(clock, "clock");
+        if (peers.clusterId() != sharding.clusterId()) {
+            throw new IllegalArgumentException("the peer manager's cluster " + peers.clusterId()
+                    + " differs from the node's " + sharding.clusterId());
+        }
         if ((lightpush || filter) && !relay) {
             throw new IllegalArgumentException("the light push and filter services need relay (--relay=true)");
         }
@@ -32,18 +39,23 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
 
     /** A relay node with nwaku's defaults on {@code host}. */
     public static KernelConfig relayNode(HostConfig host, ShardingConfig sharding) {
-        return new KernelConfig(host, sharding, true, false, false, MessageSizeLimit.DEFAULT, Clock.systemUTC());
+        return new KernelConfig(host, sharding, true, false, false, MessageSizeLimit.DEFAULT,
+                PeerManagerConfig.builder(sharding.clusterId()).build(), Clock.systemUTC());
     }
 
     public KernelConfig withServices(boolean lightpush, boolean filter) {
-        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, clock);
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, peers, clock);
     }
 
     public KernelConfig withRelay(boolean value) {
-        return new KernelConfig(host, sharding, value, lightpush, filter, maxMessageSize, clock);
+        return new KernelConfig(host, sharding, value, lightpush, filter, maxMessageSize, peers, clock);
+    }
+
+    public KernelConfig withPeers(PeerManagerConfig value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value, clock);
     }
 
     public KernelConfig withClock(Clock value) {
-        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value);
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, peers, value);
     }
 }

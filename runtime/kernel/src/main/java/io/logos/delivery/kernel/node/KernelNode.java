@@ -16,6 +16,7 @@ import io.logos.delivery.kernel.metadata.MetadataListener;
 import io.logos.delivery.kernel.metadata.MetadataProtocol;
 import io.logos.delivery.kernel.metadata.PeerMetadata;
 import io.logos.delivery.kernel.peers.PeerIds;
+import io.logos.delivery.kernel.peers.PeerManager;
 import io.logos.delivery.kernel.relay.RelayConfig;
 import io.logos.delivery.kernel.relay.WakuRelay;
 import io.logos.delivery.libp2p.host.Connection;
@@ -31,6 +32,7 @@ import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +60,7 @@ public final class KernelNode implements WakuNode {
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("relay-delivery").daemon().factory());
     private final GossipSubConfig gossipConfig;
+    private final PeerManager peerManager;
     private volatile GossipSub gossip;
     private volatile WakuRelay relay;
     private volatile ArchiveWriter archiveWriter;
@@ -74,6 +77,8 @@ public final class KernelNode implements WakuNode {
         GossipParams params = GossipParams.nwaku().toBuilder()
                 .maxMessageSize(config.maxMessageSize().bytes() + RPC_OVERHEAD).build();
         this.gossipConfig = GossipSubConfig.wakuRelay().withGossip(params);
+        this.peerManager = new PeerManager(config.peers(), host, config.clock(), scheduler);
+        peerManager.useLocalShards(() -> Set.copyOf(announcedShards()));
     }
 
     /** Room for the RPC envelope around one message of the maximum size (topic, tags, lengths). */
@@ -81,10 +86,10 @@ public final class KernelNode implements WakuNode {
 
     @Override
     public synchronized CompletableFuture<Void> start() {
-        new MetadataProtocol(host, config.sharding().clusterId(), this::announcedShards, new MetadataLog(),
+        new MetadataProtocol(host, config.sharding().clusterId(), this::announcedShards, new MetadataToPeerStore(),
                 METADATA_TIMEOUT).mount();
         host.addConnectionListener(new PeerEvents());
-        return host.start().thenRun(this::mountRelay).thenRun(() -> LOG.info(
+        return host.start().thenRun(this::mountRelay).thenRun(peerManager::start).thenRun(() -> LOG.info(
                 "Waku node {} started: cluster {}, shards {}, protocols {}", host.peerId(),
                 config.sharding().clusterId(), config.sharding().effectiveShards(), host.protocols()));
     }
@@ -122,6 +127,7 @@ public final class KernelNode implements WakuNode {
         if (stopped != null) {
             return stopped;
         }
+        peerManager.close();
         scheduler.shutdownNow();
         GossipSub stopping = gossip;
         if (stopping != null) {
@@ -184,7 +190,12 @@ public final class KernelNode implements WakuNode {
 
     @Override
     public Peers peers() {
-        throw new UnsupportedOperationException("peer manager not wired yet");
+        return peerManager;
+    }
+
+    /** The peer manager, for the app's wiring and tests. */
+    public PeerManager peerManager() {
+        return peerManager;
     }
 
     @Override
@@ -210,15 +221,16 @@ public final class KernelNode implements WakuNode {
         }
     }
 
-    private static final class MetadataLog implements MetadataListener {
+    /** Records the shards of peers in our cluster; forgets the others, which metadata disconnected. */
+    private final class MetadataToPeerStore implements MetadataListener {
         @Override
         public void accepted(io.logos.delivery.libp2p.peer.PeerId peer, PeerMetadata metadata) {
-            LOG.debug("Peer {} serves shards {}", peer, metadata.shards());
+            peerManager.peerStore().recordMetadata(peer, metadata.clusterId().getAsInt(), Set.copyOf(metadata.shards()));
         }
 
         @Override
         public void refused(io.logos.delivery.libp2p.peer.PeerId peer, String reason) {
-            LOG.debug("Peer {} refused: {}", peer, reason);
+            peerManager.disconnectAndForget(peer, reason);
         }
     }
 }
