@@ -4,7 +4,7 @@
 // Options (JSON in argv[2]): {muxers: ["yamux","mplex"], gossipProtocols: ["/meshsub/1.1.0"], listen: true}
 // Commands (JSON lines on stdin):  {"cmd":"dial","addr":…}  {"cmd":"ping","addr":…}
 //   {"cmd":"subscribe","topic":…}  {"cmd":"publish","topic":…,"data":base64}  {"cmd":"stop"}
-// Events (JSON lines on stdout): ready, dialed, ping, identify, message, published, error.
+// Events (JSON lines on stdout, see ../lines.mjs): ready, dialed, ping, identify, message, published, error.
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
@@ -17,11 +17,10 @@ import { ping } from '@libp2p/ping'
 const { gossipsub } = await import('@libp2p/gossipsub').catch(() => import('@chainsafe/libp2p-gossipsub'))
 import { multiaddr } from '@multiformats/multiaddr'
 import { createHash } from 'node:crypto'
-import { createInterface } from 'node:readline'
+import { base64, emit, serve } from '../lines.mjs'
 
 const options = JSON.parse(process.argv[2] ?? '{}')
 const muxerFactories = { yamux: () => yamux(), mplex: () => mplex() }
-const emit = (event) => process.stdout.write(JSON.stringify(event) + '\n')
 
 const node = await createLibp2p({
   start: false,
@@ -59,7 +58,7 @@ node.addEventListener('peer:identify', ({ detail }) => emit({
   protocolVersion: detail.protocolVersion
 }))
 node.services.pubsub.addEventListener('message', ({ detail }) => emit({
-  event: 'message', topic: detail.topic, data: Buffer.from(detail.data).toString('base64')
+  event: 'message', topic: detail.topic, data: base64(detail.data)
 }))
 
 const commands = {
@@ -80,22 +79,9 @@ const commands = {
   },
   async meshPeers ({ topic }) {
     return { event: 'meshPeers', peers: node.services.pubsub.getMeshPeers(topic) }
-  },
-  async stop () {
-    await node.stop()
-    emit({ event: 'stopped' })
-    process.exit(0)
   }
 }
 
-createInterface({ input: process.stdin }).on('line', async (line) => {
-  const command = JSON.parse(line)
-  try {
-    emit(await commands[command.cmd](command))
-  } catch (error) {
-    emit({ event: 'error', cmd: command.cmd, message: String(error?.message ?? error) })
-  }
-})
-process.stdin.on('end', () => node.stop().then(() => process.exit(0)))
+serve(commands, () => node.stop())
 
 emit({ event: 'ready', peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map((a) => a.toString()) })

@@ -50,7 +50,7 @@ class JsLibp2pInteropTest {
     }
 
     static Stream<Arguments> stacksAndMuxers() {
-        return Stream.of(JsPeer.Stack.values())
+        return Stream.of(JsPeer.Stack.LIBP2P3, JsPeer.Stack.WAKU_SDK)
                 .flatMap(stack -> Stream.of("yamux", "mplex").map(muxer -> Arguments.of(stack, muxer)));
     }
 
