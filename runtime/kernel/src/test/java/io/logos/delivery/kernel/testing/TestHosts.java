@@ -1,6 +1,7 @@
 package io.logos.delivery.kernel.testing;
 
 import io.logos.delivery.libp2p.crypto.Keys;
+import io.logos.delivery.libp2p.host.Connection;
 import io.logos.delivery.libp2p.host.ConnectionLimits;
 import io.logos.delivery.libp2p.host.Host;
 import io.logos.delivery.libp2p.host.HostConfig;
@@ -33,6 +34,11 @@ public final class TestHosts {
     /** The address {@code host} is dialed at, with {@code /p2p}, as text. */
     public static String address(Host host) {
         return host.dialableAddresses().getFirst().toString();
+    }
+
+    /** Dials {@code to} from {@code from} and waits for the connection. */
+    public static Connection connect(Host from, Host to) throws Exception {
+        return from.dial(to.dialableAddresses().getFirst()).get(10, TimeUnit.SECONDS);
     }
 
     /** A peer id nobody runs. */
