@@ -10,7 +10,10 @@ import io.logos.delivery.libp2p.peer.PeerId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Real libp2p hosts on 127.0.0.1 (ephemeral ports) for a test; {@link #stopAll()} in {@code @AfterEach}. */
 public final class TestHosts {
@@ -44,6 +47,16 @@ public final class TestHosts {
     /** A peer id nobody runs. */
     public static PeerId unknownPeer() {
         return PeerId.fromPublicKey(Keys.generate().publicKey());
+    }
+
+    /**
+     * Runs {@code action} on {@code host}'s event loop (test hosts have one, shared by all their connections).
+     * Opening a stream there closes a race of {@code Host.newFramedStream}: called from another thread, the
+     * framed reader can be installed after multistream-select finished, and an answer the peer sent right
+     * behind its protocol echo (such as a 429 or 503 sent without reading the request) is then lost.
+     */
+    public static <T> CompletableFuture<T> onLoop(Host host, Supplier<CompletableFuture<T>> action) {
+        return CompletableFuture.supplyAsync(action, host.eventLoops()).thenCompose(Function.identity());
     }
 
     public void stopAll() throws Exception {
