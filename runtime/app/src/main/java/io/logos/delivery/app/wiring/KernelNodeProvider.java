@@ -4,12 +4,15 @@ import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
+import io.logos.delivery.app.config.RateLimits;
+import io.logos.delivery.kernel.filter.FilterServerConfig;
 import io.logos.delivery.kernel.node.KernelConfig;
 import io.logos.delivery.kernel.node.KernelNode;
 import io.logos.delivery.kernel.node.ShardingConfig;
 import io.logos.delivery.kernel.peers.PeerManagerConfig;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import io.logos.delivery.libp2p.crypto.NodeKeys;
 import io.logos.delivery.libp2p.crypto.PrivKey;
@@ -51,8 +54,16 @@ final class KernelNodeProvider implements Provider<KernelNode> {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(e.getMessage());
         }
+        RateLimits rateLimits = RateLimits.parse(protocols.rateLimits());
+        FilterServerConfig filterService = FilterServerConfig.DEFAULT
+                .withMaxPeersToServe(protocols.filterMaxPeersToServe())
+                .withMaxCriteriaPerPeer(protocols.filterMaxCriteria())
+                .withSubscriptionTtl(Duration.ofSeconds(protocols.filterSubscriptionTimeoutSeconds()))
+                .withRateLimit(rateLimits.filter());
         return new KernelNode(new KernelConfig(hostConfig(), sharding, protocols.relay(), protocols.lightpush(),
-                protocols.filter(), config.maxMessageSize(), peerManagerConfig(protocols), Clock.systemUTC()), archive);
+                protocols.filter(), config.maxMessageSize(), rateLimits.lightpush(), filterService,
+                peerManagerConfig(protocols),
+                Clock.systemUTC()), archive);
     }
 
     /** The peer manager from the connection and peer flags; the peer store lives in the data folder. */

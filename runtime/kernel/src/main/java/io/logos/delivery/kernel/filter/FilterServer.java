@@ -141,7 +141,7 @@ public final class FilterServer {
     }
 
     private static void answer(FramedStream stream, byte[] response) {
-        stream.write(response).whenComplete((written, failure) -> stream.close());
+        stream.answerAndFinish(response);
     }
 
     /** Drops expired subscribers and their push streams, and forgets rate-limit buckets of quiet peers. */

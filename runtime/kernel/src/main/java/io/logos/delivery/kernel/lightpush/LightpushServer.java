@@ -23,7 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class LightpushServer {
 
     /** How long a peer may take to send its request after opening the stream. */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(2);
 
     /**
      * Room for the request around the message (request id, pubsub topic, field tags): a frame larger than

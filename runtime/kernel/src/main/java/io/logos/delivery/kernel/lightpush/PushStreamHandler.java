@@ -90,20 +90,16 @@ final class PushStreamHandler implements FramedStreamHandler {
 
     /**
      * Writes the answer and half-closes, so the peer reads the answer and then end of stream (nwaku's
-     * {@code closeWithEOF}); then releases the stream, dropping whatever the peer still sends.
+     * {@code closeWithEOF}); whatever the peer still sends is dropped.
      */
     private CompletableFuture<Void> respond(FramedStream stream, byte[] answer) {
-        return stream.write(answer)
-                .thenCompose(ignored -> stream.closeWrite())
-                .handle((ignored, failure) -> {
-                    if (failure != null) {
-                        LOG.debug("Light push answer not sent on {}: {}", stream, failure.toString());
-                        stream.reset();
-                    } else {
-                        stream.close();
-                    }
-                    return null;
-                });
+        return stream.answerAndFinish(answer).handle((ignored, failure) -> {
+            if (failure != null) {
+                LOG.debug("Light push answer not sent on {}: {}", stream, failure.toString());
+                stream.reset();
+            }
+            return null;
+        });
     }
 
     private static CompletableFuture<Void> abandon(FramedStream stream) {

@@ -53,8 +53,7 @@ public final class MetadataProtocol implements ConnectionListener {
 
     private void respond(FramedStream stream) {
         stream.read()
-                .thenCompose(request -> stream.write(MetadataCodec.encode(clusterId, shards.get())))
-                .thenCompose(written -> stream.closeWrite())
+                .thenCompose(request -> stream.answerAndFinish(MetadataCodec.encode(clusterId, shards.get())))
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((done, failure) -> {
                     if (failure != null) {

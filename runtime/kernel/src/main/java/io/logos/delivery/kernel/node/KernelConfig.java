@@ -1,7 +1,9 @@
 package io.logos.delivery.kernel.node;
 
 import io.logos.delivery.api.kernel.MessageSizeLimit;
+import io.logos.delivery.kernel.filter.FilterServerConfig;
 import io.logos.delivery.kernel.peers.PeerManagerConfig;
+import io.logos.delivery.kernel.ratelimit.RateLimit;
 import io.logos.delivery.libp2p.host.HostConfig;
 import java.time.Clock;
 import java.util.Objects;
@@ -16,16 +18,21 @@ import java.util.Objects;
  * @param lightpush      serve light push ({@code --lightpush}; needs relay)
  * @param filter         serve filter ({@code --filter}; needs relay)
  * @param maxMessageSize {@code --max-msg-size}
+ * @param lightpushRateLimit requests a peer may push ({@code --rate-limit=lightpush:…}; nwaku's token buckets)
+ * @param filterService  limits of the filter service
  * @param peers          the peer manager: connection targets, static and service peers, the peer store
  * @param clock          the time every TTL, backoff and rate limit reads
  */
 public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean relay, boolean lightpush, boolean filter,
-                           MessageSizeLimit maxMessageSize, PeerManagerConfig peers, Clock clock) {
+                           MessageSizeLimit maxMessageSize, RateLimit lightpushRateLimit, FilterServerConfig filterService,
+                           PeerManagerConfig peers, Clock clock) {
 
     public KernelConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(sharding, "sharding");
         Objects.requireNonNull(maxMessageSize, "maxMessageSize");
+        Objects.requireNonNull(lightpushRateLimit, "lightpushRateLimit");
+        Objects.requireNonNull(filterService, "filterService");
         Objects.requireNonNull(peers, "peers");
         Objects.requireNonNull(clock, "clock");
         if (peers.clusterId() != sharding.clusterId()) {
@@ -39,23 +46,37 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
 
     /** A relay node with nwaku's defaults on {@code host}. */
     public static KernelConfig relayNode(HostConfig host, ShardingConfig sharding) {
-        return new KernelConfig(host, sharding, true, false, false, MessageSizeLimit.DEFAULT,
-                PeerManagerConfig.builder(sharding.clusterId()).build(), Clock.systemUTC());
+        return new KernelConfig(host, sharding, true, false, false, MessageSizeLimit.DEFAULT, RateLimit.UNLIMITED,
+                FilterServerConfig.DEFAULT, PeerManagerConfig.builder(sharding.clusterId()).build(), Clock.systemUTC());
     }
 
     public KernelConfig withServices(boolean lightpush, boolean filter) {
-        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, peers, clock);
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
+                lightpushRateLimit, filterService, peers, clock);
     }
 
     public KernelConfig withRelay(boolean value) {
-        return new KernelConfig(host, sharding, value, lightpush, filter, maxMessageSize, peers, clock);
+        return new KernelConfig(host, sharding, value, lightpush, filter, maxMessageSize,
+                lightpushRateLimit, filterService, peers, clock);
+    }
+
+    public KernelConfig withLightpushRateLimit(RateLimit value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value, filterService, peers,
+                clock);
+    }
+
+    public KernelConfig withFilterService(FilterServerConfig value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
+                lightpushRateLimit, value, peers, clock);
     }
 
     public KernelConfig withPeers(PeerManagerConfig value) {
-        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value, clock);
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
+                lightpushRateLimit, filterService, value, clock);
     }
 
     public KernelConfig withClock(Clock value) {
-        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, peers, value);
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
+                lightpushRateLimit, filterService, peers, value);
     }
 }

@@ -12,11 +12,17 @@ import io.logos.delivery.api.kernel.node.Registration;
 import io.logos.delivery.api.kernel.node.Relay;
 import io.logos.delivery.api.kernel.node.WakuNode;
 import io.logos.delivery.kernel.archive.ArchiveWriter;
+import io.logos.delivery.kernel.filter.DefaultFilterClient;
+import io.logos.delivery.kernel.filter.FilterClientConfig;
+import io.logos.delivery.kernel.filter.FilterServer;
+import io.logos.delivery.kernel.lightpush.DefaultLightpushClient;
+import io.logos.delivery.kernel.lightpush.LightpushServer;
 import io.logos.delivery.kernel.metadata.MetadataListener;
 import io.logos.delivery.kernel.metadata.MetadataProtocol;
 import io.logos.delivery.kernel.metadata.PeerMetadata;
 import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.peers.PeerManager;
+import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.kernel.relay.RelayConfig;
 import io.logos.delivery.kernel.relay.WakuRelay;
 import io.logos.delivery.libp2p.host.Connection;
@@ -30,6 +36,7 @@ import io.logos.delivery.libp2p.pubsub.GossipSubConfig;
 import io.logos.delivery.libp2p.pubsub.gossipsub.GossipSub;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +68,10 @@ public final class KernelNode implements WakuNode {
             Thread.ofPlatform().name("relay-delivery").daemon().factory());
     private final GossipSubConfig gossipConfig;
     private final PeerManager peerManager;
+    private final DefaultFilterClient filterClient;
+    private final Optional<FilterServer> filterServer;
+    private final DefaultLightpushClient lightpushClient;
+    private volatile LightpushServer lightpushServer;
     private volatile GossipSub gossip;
     private volatile WakuRelay relay;
     private volatile ArchiveWriter archiveWriter;
@@ -79,6 +90,12 @@ public final class KernelNode implements WakuNode {
         this.gossipConfig = GossipSubConfig.wakuRelay().withGossip(params);
         this.peerManager = new PeerManager(config.peers(), host, config.clock(), scheduler);
         peerManager.useLocalShards(() -> Set.copyOf(announcedShards()));
+        this.filterClient = new DefaultFilterClient(host, peerManager, config.clock(), scheduler, FilterClientConfig.DEFAULT);
+        this.lightpushClient = new DefaultLightpushClient(host, peerManager, config.sharding().autoSharding(),
+                DefaultLightpushClient.DEFAULT_REQUEST_TIMEOUT, config.clock());
+        this.filterServer = config.filter()
+                ? Optional.of(new FilterServer(config.filterService(), config.clock(), scheduler))
+                : Optional.empty();
     }
 
     /** Room for the RPC envelope around one message of the maximum size (topic, tags, lengths). */
@@ -89,6 +106,8 @@ public final class KernelNode implements WakuNode {
         new MetadataProtocol(host, config.sharding().clusterId(), this::announcedShards, new MetadataToPeerStore(),
                 METADATA_TIMEOUT).mount();
         host.addConnectionListener(new PeerEvents());
+        filterClient.mount();
+        filterServer.ifPresent(server -> server.mount(host));
         return host.start().thenRun(this::mountRelay).thenRun(peerManager::start).thenRun(() -> LOG.info(
                 "Waku node {} started: cluster {}, shards {}, protocols {}", host.peerId(),
                 config.sharding().clusterId(), config.sharding().effectiveShards(), host.protocols()));
@@ -102,11 +121,19 @@ public final class KernelNode implements WakuNode {
         relay = new WakuRelay(gossip, new RelayConfig(config.sharding().clusterId(), config.sharding().autoSharding(),
                 config.maxMessageSize().bytes(), gossipConfig.gossip().dLow(), Duration.ofSeconds(20)),
                 config.clock(), delivery);
+        filterServer.ifPresent(server -> relay.addMessageListener(server::onMessage));
         archive.ifPresent(driver -> {
             archiveWriter = new ArchiveWriter(driver);
             relay.addMessageListener(archiveWriter);
         });
         config.sharding().pubsubTopics().forEach(relay::subscribe);
+        if (config.lightpush()) {
+            RequestRateLimiter<io.logos.delivery.libp2p.peer.PeerId> limiter =
+                    RequestRateLimiter.perPeerAndGlobal(config.lightpushRateLimit(), config.clock());
+            lightpushServer = new LightpushServer(relay, config.maxMessageSize(), limiter, scheduler);
+            lightpushServer.mount(host);
+            scheduler.scheduleWithFixedDelay(limiter::forgetIdlePeers, 1, 1, TimeUnit.MINUTES);
+        }
         long heartbeat = gossipConfig.gossip().heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(() -> relay.refreshHealth(events), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }
@@ -122,24 +149,39 @@ public final class KernelNode implements WakuNode {
                 .map(RelayShard::shardId).sorted().toList();
     }
 
+    /**
+     * Stops taking requests and lets the services answer those in flight, then stops the peer manager,
+     * relay and the host. Idempotent.
+     */
     @Override
     public synchronized CompletableFuture<Void> stop() {
         if (stopped != null) {
             return stopped;
         }
-        peerManager.close();
-        scheduler.shutdownNow();
-        GossipSub stopping = gossip;
-        if (stopping != null) {
-            stopping.close();
+        List<CompletableFuture<Void>> services = new ArrayList<>();
+        services.add(filterClient.stop());
+        filterServer.ifPresent(server -> services.add(server.stop()));
+        if (lightpushServer != null) {
+            services.add(lightpushServer.stop());
         }
-        stopped = host.stop().whenComplete((done, failure) -> {
-            delivery.shutdown();
-            if (archiveWriter != null) {
-                archiveWriter.close();
-            }
-            LOG.info("Waku node {} stopped", host.peerId());
-        });
+        stopped = CompletableFuture.allOf(services.toArray(CompletableFuture[]::new))
+                .handle((done, failure) -> null)
+                .thenCompose(drained -> {
+                    peerManager.close();
+                    scheduler.shutdownNow();
+                    GossipSub stopping = gossip;
+                    if (stopping != null) {
+                        stopping.close();
+                    }
+                    return host.stop();
+                })
+                .whenComplete((done, failure) -> {
+                    delivery.shutdown();
+                    if (archiveWriter != null) {
+                        archiveWriter.close();
+                    }
+                    LOG.info("Waku node {} stopped", host.peerId());
+                });
         return stopped;
     }
 
@@ -180,12 +222,17 @@ public final class KernelNode implements WakuNode {
 
     @Override
     public LightpushClient lightpush() {
-        throw new UnsupportedOperationException("light push client not wired yet");
+        return lightpushClient;
     }
 
     @Override
     public FilterClient filter() {
-        throw new UnsupportedOperationException("filter client not wired yet");
+        return filterClient;
+    }
+
+    /** The filter service, when mounted; for metrics and tests. */
+    public Optional<FilterServer> filterServer() {
+        return filterServer;
     }
 
     @Override

@@ -92,6 +92,24 @@ public final class FramedStream {
         return completion(channel.shutdownOutput());
     }
 
+    /**
+     * Ends a served request: writes {@code frame}, closes our side, and discards whatever the peer still
+     * sends until it closes its side, when the stream closes by itself. Unlike {@link #close()} this never
+     * makes the muxer reset a stream the peer is still writing to, which could discard our answer before
+     * the peer reads it.
+     */
+    public CompletableFuture<Void> answerAndFinish(byte[] frame) {
+        CompletableFuture<Void> written = write(frame);
+        closeWrite();
+        channel.eventLoop().execute(() -> {
+            if (channel.pipeline().context(reader) != null) {
+                channel.pipeline().replace(reader, "discard", new DiscardInbound());
+                channel.config().setAutoRead(true);
+            }
+        });
+        return written;
+    }
+
     /** Closes both sides. */
     public CompletableFuture<Void> close() {
         return completion(channel.close());
@@ -126,6 +144,14 @@ public final class FramedStream {
     @Override
     public String toString() {
         return "framed stream " + protocol() + " with " + remotePeer;
+    }
+
+    /** Drops inbound bytes once the request is answered. */
+    private static final class DiscardInbound extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ((ByteBuf) msg).release();
+        }
     }
 
     /** Splits the inbound bytes into frames and hands them to the waiting read. Runs on the event loop. */

@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** An authenticated, multiplexed connection to one peer. */
 public final class Connection {
@@ -75,7 +76,16 @@ public final class Connection {
      * Fails with a {@code ProtocolNegotiationException} when it supports none.
      */
     public CompletableFuture<MuxedStreamChannel> newStream(List<String> protocols) {
-        CompletableFuture<MuxedStreamChannel> result = new CompletableFuture<>();
+        return newStream(protocols, Function.identity());
+    }
+
+    /**
+     * Opens a stream, agrees on a protocol and hands it to {@code onAgreed} on the stream's event loop
+     * before any byte after the negotiation is read: bytes the peer sends right behind its answer reach the
+     * handlers {@code onAgreed} installs instead of being lost.
+     */
+    public <T> CompletableFuture<T> newStream(List<String> protocols, Function<MuxedStreamChannel, T> onAgreed) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         muxed.openStream().addListener(opened -> {
             if (!opened.isSuccess()) {
                 result.completeExceptionally(opened.cause());
@@ -83,10 +93,15 @@ public final class Connection {
             }
             MuxedStreamChannel stream = (MuxedStreamChannel) opened.getNow();
             stream.eventLoop().execute(() -> MultistreamSelect.initiate(stream, protocols).addListener(agreed -> {
-                if (agreed.isSuccess()) {
-                    result.complete(stream);
-                } else {
+                if (!agreed.isSuccess()) {
                     result.completeExceptionally(agreed.cause());
+                    return;
+                }
+                try {
+                    result.complete(onAgreed.apply(stream));
+                } catch (RuntimeException e) {
+                    stream.close();
+                    result.completeExceptionally(e);
                 }
             }));
         });

@@ -225,8 +225,8 @@ public final class Host {
     /** Opens a framed stream for the first of {@code protocols} the peer takes, on an existing connection. */
     public CompletableFuture<FramedStream> newFramedStream(PeerId peer, List<String> protocols, int maxFrameSize) {
         return connections.of(peer).stream().filter(Connection::isOpen).findFirst()
-                .map(connection -> connection.newStream(protocols).thenApply(stream ->
-                        new FramedStream(stream, peer, connection.remoteAddress(), maxFrameSize)))
+                .map(connection -> connection.newStream(protocols,
+                        stream -> new FramedStream(stream, peer, connection.remoteAddress(), maxFrameSize)))
                 .orElseGet(() -> CompletableFuture.failedFuture(new IOException("not connected to " + peer)));
     }
 

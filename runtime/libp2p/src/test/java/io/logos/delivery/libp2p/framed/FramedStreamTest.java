@@ -125,6 +125,25 @@ class FramedStreamTest {
     }
 
     @Test
+    void anAnswerWithoutReadingTheRequestSurvivesUntilTheClientReadsIt() throws Exception {
+        String answerFirst = "/test/answer-first/1.0.0";
+        CompletableFuture<FramedStream> served = new CompletableFuture<>();
+        server.setFramedHandler(answerFirst, MAX, stream -> {
+            stream.answerAndFinish(new byte[] {42});
+            served.complete(stream);
+        });
+        FramedStream stream = LoopbackNetwork.await(client.newFramedStream(server.peerId(), List.of(answerFirst), MAX));
+        LoopbackNetwork.await(stream.write(new byte[] {1, 2, 3}));
+        LoopbackNetwork.await(stream.closeWrite());
+
+        LoopbackNetwork.await(LoopbackNetwork.await(served).closeFuture());
+
+        assertArrayEquals(new byte[] {42}, LoopbackNetwork.await(stream.read()).orElseThrow(),
+                "the answer is still there after the server's side closed");
+        assertEquals(Optional.empty(), LoopbackNetwork.await(stream.read()));
+    }
+
+    @Test
     void secondConcurrentReadIsRefused() throws Exception {
         FramedStream stream = open(MAX);
         CompletableFuture<Optional<byte[]>> first = stream.read();
