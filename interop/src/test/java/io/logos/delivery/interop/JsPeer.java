@@ -57,8 +57,6 @@ final class JsPeer implements AutoCloseable {
         WAKU_SDK("waku", "peer.mjs"),
         /** light.mjs: a js-waku light node (@waku/sdk 0.0.36): lightpush, filter and metadata client. */
         WAKU_LIGHT("waku", "light.mjs"),
-        /** service-stub.mjs: a stand-in service node for light.mjs, reporting every request it gets. */
-        WAKU_SERVICE_STUB("waku", "service-stub.mjs"),
         /** relay.mjs: a js-waku relay node (@waku/sdk 0.0.27 on libp2p 1.9.4). */
         WAKU_RELAY("waku-relay", "relay.mjs");
 
