@@ -33,7 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code logos-delivery}: runs a node. Flag names and defaults follow nwaku's {@code wakunode2}. */
 @Command(name = "logos-delivery", mixinStandardHelpOptions = true, versionProvider = LogosDeliveryCommand.BuildVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Runs a Logos Delivery (Waku v2) node. Stop it with Ctrl-C or SIGTERM.")
+        description = "Runs a Logos Delivery (Waku v2) node. Stop it with Ctrl-C or SIGTERM.",
+        footer = {"", "Every option that takes a value can also be set by an environment variable, WAKUNODE2_ and the "
+                + "flag in upper snake case (WAKUNODE2_TCP_PORT=60001, lists comma-separated: WAKUNODE2_SHARD=0,1), "
+                + "or in the --config-file (tcp-port = 60001). Precedence: flag, environment, file, preset, default."})
 final class LogosDeliveryCommand implements Callable<Integer> {
 
     @Spec
@@ -212,6 +215,7 @@ final class LogosDeliveryCommand implements Callable<Integer> {
             printPlugins(plugins, spec.commandLine().getOut());
             return 0;
         }
+        // a null resource is skipped: no summary with --metrics-logging=false; it stops before the node
         try (LogosDelivery node = LogosDelivery.start(config, plugins);
              PeriodicSummary summary = metricsLogging ? startSummary(node) : null) {
             shutdownSignal.await();
