@@ -16,6 +16,9 @@ module io.logos.delivery.app {
     requires org.slf4j;
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.toml;
     requires jdk.unsupported;
 
     uses io.logos.delivery.spi.kernel.archive.ArchiveDriverFactory;
@@ -23,6 +26,8 @@ module io.logos.delivery.app {
     exports io.logos.delivery.app;
     exports io.logos.delivery.app.config;
     exports io.logos.delivery.app.plugin;
+    // LogLevels for the REST layer; logback.xml instantiates TextLogEncoder from here
+    exports io.logos.delivery.app.logging;
 
     opens io.logos.delivery.app to com.google.guice;
     opens io.logos.delivery.app.wiring to com.google.guice;

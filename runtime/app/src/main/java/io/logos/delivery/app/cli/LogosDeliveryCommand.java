@@ -3,16 +3,23 @@ package io.logos.delivery.app.cli;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.app.LogosDelivery;
 import io.logos.delivery.app.Version;
+import io.logos.delivery.app.cli.config.ConfigurationResolver;
 import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
+import io.logos.delivery.app.logging.LogFormat;
+import io.logos.delivery.app.logging.LogLevel;
+import io.logos.delivery.app.logging.LogLevels;
+import io.logos.delivery.app.logging.NodeFigures;
+import io.logos.delivery.app.logging.PeriodicSummary;
 import io.logos.delivery.app.plugin.InstalledPlugin;
 import io.logos.delivery.app.plugin.NodeSpis;
 import io.logos.delivery.app.plugin.PluginLoader;
 import io.logos.delivery.app.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +33,26 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code logos-delivery}: runs a node. Flag names and defaults follow nwaku's {@code wakunode2}. */
 @Command(name = "logos-delivery", mixinStandardHelpOptions = true, versionProvider = LogosDeliveryCommand.BuildVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Runs a Logos Delivery (Waku v2) node. Stop it with Ctrl-C or SIGTERM.")
+        description = "Runs a Logos Delivery (Waku v2) node. Stop it with Ctrl-C or SIGTERM.",
+        footer = {"", "Every option that takes a value can also be set by an environment variable, WAKUNODE2_ and the "
+                + "flag in upper snake case (WAKUNODE2_TCP_PORT=60001, lists comma-separated: WAKUNODE2_SHARD=0,1), "
+                + "or in the --config-file (tcp-port = 60001). Precedence: flag, environment, file, preset, default."})
 final class LogosDeliveryCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    // read by ConfigurationResolver before the command runs: the file's values arrive as arguments
+    @Option(names = ConfigurationResolver.CONFIG_FILE, paramLabel = "<file>",
+            description = "TOML file of options (keys are the flags without dashes, e.g. tcp-port = 60001). "
+                    + "Precedence: flags, then WAKUNODE2_* environment variables, then this file, then the preset.")
+    private Path configFile;
+
+    // read by ConfigurationResolver before the command runs: the preset's values arrive as arguments
+    @Option(names = ConfigurationResolver.PRESET, paramLabel = "<name>",
+            description = "Network preset: twn (The Waku Network: cluster 1, 8 shards, 150KiB messages). "
+                    + "Explicit flags, environment variables and the config file override it.")
+    private String preset;
 
     @Option(names = "--cluster-id", paramLabel = "<id>", defaultValue = "0",
             description = "Cluster id of the network (0..65535; 1 is The Waku Network). Default: ${DEFAULT-VALUE}.")
@@ -150,12 +172,30 @@ final class LogosDeliveryCommand implements Callable<Integer> {
             description = "One of ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private LogLevel logLevel;
 
+    @Option(names = "--log-format", paramLabel = "<format>", defaultValue = "TEXT",
+            description = "TEXT, or JSON for one JSON object per line. Default: ${DEFAULT-VALUE}.")
+    private LogFormat logFormat;
+
+    @Option(names = "--metrics-logging", arity = "0..1", fallbackValue = "true", defaultValue = "true",
+            paramLabel = "<bool>", description = "Log a summary line (peers, relay shards) periodically. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private boolean metricsLogging;
+
+    @Option(names = "--metrics-logging-interval", paramLabel = "<duration>", defaultValue = "30s",
+            converter = DurationConverter.class,
+            description = "Time between summary lines, with unit ms, s, m or h. Default: ${DEFAULT-VALUE}.")
+    private Duration metricsLoggingInterval;
+
     @Option(names = "--plugins-dir", paramLabel = "<dir>",
             description = "Folder of plugin jars. Default: plugins/ of the installation, else ./plugins.")
     private Path pluginsDirectory;
 
     @Option(names = "--list-plugins", description = "Print the plugins found (SPI, name, version, jar) and exit.")
     private boolean listPlugins;
+
+    // handled by Main before call(): printing the configuration needs every value's source
+    @Option(names = Main.DUMP_CONFIG, description = "Print the effective configuration as a TOML config file and exit.")
+    private boolean dumpConfig;
 
     private final ShutdownSignal shutdownSignal;
 
@@ -165,7 +205,8 @@ final class LogosDeliveryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        logLevel.apply();
+        logFormat.apply();
+        LogLevels.set(logLevel);
         NodeConfig config = new NodeConfig(clusterId, maxMessageSize, store, storeMessageDbUrl, storeMaxDbConnections,
                 pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory(), dataDirectory,
                 networkConfig(), protocolsConfig());
@@ -174,10 +215,16 @@ final class LogosDeliveryCommand implements Callable<Integer> {
             printPlugins(plugins, spec.commandLine().getOut());
             return 0;
         }
-        try (LogosDelivery node = LogosDelivery.start(config, plugins)) {
+        // a null resource is skipped: no summary with --metrics-logging=false; it stops before the node
+        try (LogosDelivery node = LogosDelivery.start(config, plugins);
+             PeriodicSummary summary = metricsLogging ? startSummary(node) : null) {
             shutdownSignal.await();
         }
         return 0;
+    }
+
+    private PeriodicSummary startSummary(LogosDelivery node) {
+        return PeriodicSummary.start(NodeFigures.of(node.kernel()), metricsLoggingInterval);
     }
 
     private NetworkConfig networkConfig() {

@@ -1,23 +1,30 @@
 package io.logos.delivery.app.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logos.delivery.app.Version;
+import io.logos.delivery.app.logging.PeriodicSummary;
 import io.logos.delivery.app.plugin.TestPluginJars;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class MainTest {
 
@@ -27,37 +34,30 @@ class MainTest {
     @TempDir
     Path data;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final TestSignal signal = new TestSignal();
+    private CommandRunner runner;
 
     @BeforeEach
     void installMemoryPlugin() throws IOException {
         Files.copy(TestPluginJars.memoryPluginJar(), plugins.resolve("archive-memory.jar"));
+        runner = new CommandRunner(plugins, data);
     }
 
     private int run(String... args) {
-        return Main.run(args, signal, new PrintWriter(out, true), new PrintWriter(err, true));
+        return runner.run(args);
     }
 
-    /** Runs with the test's plugins and data folders, on a free loopback port. */
     private int runNode(String... args) {
-        List<String> all = new ArrayList<>(List.of("--plugins-dir=" + plugins, "--local-storage-path=" + data,
-                "--listen-address=127.0.0.1", "--tcp-port=0", "--log-level=warn"));
-        all.addAll(List.of(args));
-        return run(all.toArray(String[]::new));
+        return runner.runNode(args);
     }
 
     private String onlyErrorLine() {
-        String[] lines = err.toString().strip().split("\\R");
-        assertEquals(1, lines.length, "expected one error line, got: " + err);
-        return lines[0];
+        return runner.onlyErrorLine();
     }
 
     @Test
     void printsTheVersion() {
         assertEquals(0, run("--version"));
-        assertEquals("logos-delivery " + Version.current(), out.toString().strip());
+        assertEquals("logos-delivery " + Version.current(), runner.out.toString().strip());
     }
 
     @Test
@@ -67,7 +67,7 @@ class MainTest {
                 "--log-level", "--list-plugins", "--relay", "--lightpush", "--filter", "--shard",
                 "--num-shards-in-network", "--staticnode", "--storenode", "--filternode", "--lightpushnode",
                 "--rate-limit", "--nodekey", "--max-connections", "--tcp-port", "--websocket-support"}) {
-            assertTrue(out.toString().contains(flag), flag + " missing from help");
+            assertTrue(runner.out.toString().contains(flag), flag + " missing from help");
         }
     }
 
@@ -83,10 +83,10 @@ class MainTest {
         assertEquals(Main.USAGE_ERROR, run("--cluster-id=abc"));
         assertEquals("logos-delivery: Invalid value for option '--cluster-id': 'abc' is not an int (see --help)",
                 onlyErrorLine());
-        err.getBuffer().setLength(0);
+        runner.clearOutput();
         assertEquals(Main.USAGE_ERROR, run("--store=maybe"));
         assertTrue(onlyErrorLine().contains("'maybe' is not a boolean"));
-        err.getBuffer().setLength(0);
+        runner.clearOutput();
         assertEquals(Main.USAGE_ERROR, run("--max-msg-size=lots"));
         assertTrue(onlyErrorLine().contains("invalid message size 'lots'"));
     }
@@ -102,11 +102,11 @@ class MainTest {
         assertEquals(Main.STARTUP_FAILURE, runNode("--relay=false", "--lightpush=true"));
         assertEquals("logos-delivery: error: --lightpush and --filter serve relayed messages: they need --relay=true",
                 onlyErrorLine());
-        err.getBuffer().setLength(0);
+        runner.clearOutput();
         assertEquals(Main.STARTUP_FAILURE, runNode("--num-shards-in-network=0"));
         assertEquals("logos-delivery: error: static sharding (--num-shards-in-network=0) needs at least one --shard",
                 onlyErrorLine());
-        err.getBuffer().setLength(0);
+        runner.clearOutput();
         assertEquals(Main.STARTUP_FAILURE, runNode("--num-shards-in-network=8", "--shard=9"));
         assertEquals("logos-delivery: error: shard 9 is outside the 8 shards of the network (--num-shards-in-network)",
                 onlyErrorLine());
@@ -123,7 +123,7 @@ class MainTest {
     @Test
     void listsPluginsWithNameVersionAndJar() {
         assertEquals(0, run("--list-plugins", "--plugins-dir=" + plugins));
-        String listing = out.toString();
+        String listing = runner.out.toString();
         assertTrue(listing.startsWith("SPI"), listing);
         assertTrue(listing.lines().anyMatch(line -> line.startsWith("archive-driver")
                 && line.contains(" memory ") && line.contains(Version.current())
@@ -139,12 +139,10 @@ class MainTest {
 
     @Test
     void runsUntilSignalledThenStopsWithStatus0() throws Exception {
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runNode("--store=true",
-                "--store-message-db-url=memory://"));
-        assertTrue(signal.awaiting.await(30, TimeUnit.SECONDS), "node did not start: " + err);
-        signal.stop.countDown();
+        CompletableFuture<Integer> exit = runner.startNode("--store=true", "--store-message-db-url=memory://");
+        runner.stop();
         assertEquals(0, exit.get(30, TimeUnit.SECONDS));
-        assertEquals("", err.toString());
+        assertEquals("", runner.err.toString());
     }
 
     @Test
@@ -158,21 +156,62 @@ class MainTest {
     void booleansTakeNwakuStyleValues() {
         // with the archive on, an unusable URL fails the start; with it off, the URL is never used
         assertEquals(Main.STARTUP_FAILURE, runNode("--store", "--store-message-db-url=foo://"));
-        err.getBuffer().setLength(0);
+        runner.clearOutput();
         assertEquals(Main.STARTUP_FAILURE, runNode("--store=true", "--store-message-db-url=foo://"));
-        signal.stop.countDown();
+        runner.stop();
         assertEquals(0, runNode("--store=false", "--store-message-db-url=foo://"));
     }
 
-    /** Lets a test see that the node is up, then stop it. */
-    private static final class TestSignal implements ShutdownSignal {
-        final CountDownLatch awaiting = new CountDownLatch(1);
-        final CountDownLatch stop = new CountDownLatch(1);
+    @Test
+    void jsonLogsAreOneJsonObjectPerLine() throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, UTF_8));
+        try {
+            runner.logLevel = "info";
+            CompletableFuture<Integer> exit = runner.startNode("--log-format=json");
+            runner.stop();
+            assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+        } finally {
+            System.setOut(console);
+        }
+        List<String> lines = captured.toString(UTF_8).lines().toList();
+        ObjectMapper json = new ObjectMapper();
+        List<String> messages = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode event = json.readTree(line);
+            assertTrue(event.has("timestamp") && event.has("level") && event.has("loggerName")
+                    && event.has("threadName"), line);
+            messages.add(event.get("formattedMessage").asText());
+        }
+        assertTrue(messages.stream().anyMatch(message -> message.startsWith("Node started in")), lines.toString());
+        assertTrue(messages.contains("Node stopped"), lines.toString());
+    }
 
-        @Override
-        public void await() throws InterruptedException {
-            awaiting.countDown();
-            stop.await();
+    @Test
+    void aRunningNodeLogsASummaryAtTheConfiguredInterval() throws Exception {
+        Logger summaryLogger = (Logger) LoggerFactory.getLogger(PeriodicSummary.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        summaryLogger.addAppender(logged);
+        try {
+            runner.logLevel = "info";
+            CompletableFuture<Integer> exit = runner.startNode("--metrics-logging-interval=20ms");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (summaries(logged).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            runner.stop();
+            assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+            assertEquals("Summary: peers=0, known peers=0, relay shards=1", summaries(logged).getFirst());
+        } finally {
+            summaryLogger.detachAppender(logged);
+        }
+    }
+
+    private static List<String> summaries(ListAppender<ILoggingEvent> logged) {
+        synchronized (logged) {
+            return logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 }

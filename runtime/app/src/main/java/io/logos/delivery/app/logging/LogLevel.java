@@ -1,11 +1,9 @@
-package io.logos.delivery.app.cli;
+package io.logos.delivery.app.logging;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import org.slf4j.LoggerFactory;
 
-/** nwaku's log levels, mapped onto Logback's. */
-enum LogLevel {
+/** nwaku's log levels ({@code --log-level}), mapped onto Logback's. */
+public enum LogLevel {
     TRACE(Level.TRACE), DEBUG(Level.DEBUG), INFO(Level.INFO), NOTICE(Level.INFO), WARN(Level.WARN),
     ERROR(Level.ERROR), FATAL(Level.ERROR);
 
@@ -15,7 +13,7 @@ enum LogLevel {
         this.level = level;
     }
 
-    void apply() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(level);
+    Level logbackLevel() {
+        return level;
     }
 }
