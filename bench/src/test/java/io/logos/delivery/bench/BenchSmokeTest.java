@@ -39,6 +39,16 @@ class BenchSmokeTest {
         assertTrue(result.p50() > 0 && result.p99() >= result.p50());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "js"})
+    void lightpushFilterBenchDeliversEveryAcceptedMessage(String driver) throws Exception {
+        // the js senders are the interop module's (built before this one in the reactor)
+        LightpushFilterBench.Result result = LightpushFilterBench.run(driver, 40, 8, 64, 1, "../interop/js");
+        assertEquals(40, result.accepted(), driver);
+        assertEquals(0, result.refused(), driver);
+        assertTrue(result.perSecond() > 0 && result.p99Millis() >= result.p50Millis(), driver);
+    }
+
     @Test
     void jmhBenchmarksRunInProcess() throws Exception {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
