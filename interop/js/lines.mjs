@@ -44,3 +44,16 @@ export const hex = (bytes) => Buffer.from(bytes).toString('hex')
 
 /** A WakuMessage timestamp in nanoseconds (decimal string, as the events carry it) as the Date js-waku takes. */
 export const dateFromNanos = (nanos) => new Date(Number(BigInt(nanos) / 1_000_000n))
+
+// A received js-waku message as the Java tests read it; the hash function comes from the caller's folder
+// (@waku/message-hash), since this shared file has no node_modules of its own.
+export const messageEvent = (message, messageHash) => ({
+  event: 'message',
+  contentTopic: message.contentTopic,
+  pubsubTopic: message.pubsubTopic,
+  payload: base64(message.payload),
+  timestamp: message.proto.timestamp?.toString() ?? null,
+  meta: message.meta?.length ? base64(message.meta) : null,
+  ephemeral: message.ephemeral,
+  hash: hex(messageHash(message.pubsubTopic, message.proto))
+})

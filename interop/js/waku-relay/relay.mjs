@@ -17,7 +17,7 @@ import { mplex } from '@libp2p/mplex'
 import { createDecoder, createEncoder, Protocols, utils, waitForRemotePeer } from '@waku/sdk'
 import { createRelayNode } from '@waku/sdk/relay'
 import { messageHash } from '@waku/message-hash'
-import { base64, dateFromNanos, emit, fromBase64, hex, serve } from '../lines.mjs'
+import { dateFromNanos, emit, fromBase64, hex, messageEvent, serve } from '../lines.mjs'
 
 const options = JSON.parse(process.argv[2] ?? '{}')
 const clusterId = options.clusterId ?? 1
@@ -38,16 +38,7 @@ await node.start()
 
 const route = (shard) => ({ clusterId, shard: shard ?? shards[0] })
 
-const onMessage = (message) => emit({
-  event: 'message',
-  contentTopic: message.contentTopic,
-  pubsubTopic: message.pubsubTopic,
-  payload: base64(message.payload),
-  timestamp: message.proto.timestamp?.toString() ?? null,
-  meta: message.meta?.length ? base64(message.meta) : null,
-  ephemeral: message.ephemeral,
-  hash: hex(messageHash(message.pubsubTopic, message.proto))
-})
+const onMessage = (message) => emit(messageEvent(message, messageHash))
 
 const commands = {
   async dial ({ addr, timeoutMs = 20000 }) {

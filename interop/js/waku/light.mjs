@@ -22,7 +22,7 @@ import { mplex } from '@libp2p/mplex'
 import { createDecoder, createEncoder, createLightNode, utils } from '@waku/sdk'
 import { messageHash } from '@waku/message-hash'
 import { multiaddr } from '@multiformats/multiaddr'
-import { base64, dateFromNanos, emit, fromBase64, hex, serve } from '../lines.mjs'
+import { dateFromNanos, emit, fromBase64, hex, messageEvent, serve } from '../lines.mjs'
 
 const options = JSON.parse(process.argv[2] ?? '{}')
 const staticShards = options.shards
@@ -73,16 +73,7 @@ const decoderFor = (command) => {
   return decoders.get(key)
 }
 
-const onMessage = (message) => emit({
-  event: 'message',
-  contentTopic: message.contentTopic,
-  pubsubTopic: message.pubsubTopic,
-  payload: base64(message.payload),
-  timestamp: message.proto.timestamp?.toString() ?? null,
-  meta: message.meta?.length ? base64(message.meta) : null,
-  ephemeral: message.ephemeral,
-  hash: hex(messageHash(message.pubsubTopic, message.proto))
-})
+const onMessage = (message) => emit(messageEvent(message, messageHash))
 
 /** Runs a filter call that answers a boolean; on false, fails with the request errors js saw meanwhile. */
 async function filterCall (what, call) {

@@ -57,6 +57,8 @@ public final class KernelNode implements WakuNode {
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelNode.class);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
+    /** Room for the RPC envelope around one message of the maximum size (topic, tags, lengths). */
+    private static final int RPC_OVERHEAD = 1024;
 
     private final KernelConfig config;
     private final Host host;
@@ -97,9 +99,6 @@ public final class KernelNode implements WakuNode {
                 ? Optional.of(new FilterServer(config.filterService(), config.clock(), scheduler))
                 : Optional.empty();
     }
-
-    /** Room for the RPC envelope around one message of the maximum size (topic, tags, lengths). */
-    private static final int RPC_OVERHEAD = 1024;
 
     @Override
     public synchronized CompletableFuture<Void> start() {
