@@ -67,6 +67,37 @@ class RelayNodeTest {
     }
 
     @Test
+    void listenersGetEachMessageInRegistrationOrderAndMessagesInArrivalOrder() throws Exception {
+        KernelNode alice = nodes.start(CLUSTER_7);
+        KernelNode bob = nodes.start(CLUSTER_7);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        for (String name : List.of("first", "second", "third")) {
+            bob.relay().orElseThrow().addMessageListener(message -> calls.add(name + ":"
+                    + new String(message.message().payload(), StandardCharsets.UTF_8)));
+        }
+        bob.relay().orElseThrow().addMessageListener(message -> {
+            throw new IllegalStateException("a failing listener stops nobody");
+        });
+        TestNodes.connect(alice, bob);
+        Relay relay = alice.relay().orElseThrow();
+        PubsubTopic topic = relay.pubsubTopicOf(ContentTopic.parse("/app/1/chat/proto"));
+        Await.until(() -> relay.health(topic) != TopicHealth.UNHEALTHY, "mesh");
+
+        for (int i = 0; i < 20; i++) {
+            Await.await(relay.publish(message("m" + i)));
+        }
+
+        Await.until(() -> calls.size() == 60, "every listener gets every message");
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            for (String name : List.of("first", "second", "third")) {
+                expected.add(name + ":m" + i);
+            }
+        }
+        assertEquals(expected, calls);
+    }
+
+    @Test
     void publishOutcomesNameNoPeersDuplicatesAndInvalidMessages() throws Exception {
         KernelNode alone = nodes.start(CLUSTER_7);
         Relay relay = alone.relay().orElseThrow();
