@@ -8,6 +8,7 @@ import io.logos.delivery.api.kernel.node.TopicHealth;
 import io.logos.delivery.kernel.node.KernelConfig;
 import io.logos.delivery.kernel.node.KernelNode;
 import io.logos.delivery.kernel.node.ShardingConfig;
+import io.logos.delivery.kernel.peers.PeerManagerConfig;
 import io.logos.delivery.libp2p.crypto.Keys;
 import io.logos.delivery.libp2p.host.HostConfig;
 import java.time.Instant;
@@ -40,7 +41,9 @@ final class ServiceNodeRig implements AutoCloseable {
 
     ServiceNodeRig(int expectedMessages) throws Exception {
         latencyNanos = new long[expectedMessages];
-        service = start(config -> config.withServices(true, true));
+        // every sender connects from 127.0.0.1: the IP colocation limit (5, as nwaku) would refuse the sixth
+        service = start(config -> config.withServices(true, true)
+                .withPeers(PeerManagerConfig.builder(SHARDING.clusterId()).colocationLimit(0).build()));
         KernelNode relayPeer = start(UnaryOperator.identity());
         connect(relayPeer, service);
         PubsubTopic shard = shard();
