@@ -1,0 +1,2 @@
+/** {@link io.logos.delivery.testkit.archive.ArchiveDriverConformance}: extend it in a driver's tests. */
+package io.logos.delivery.testkit.archive;
