@@ -87,7 +87,7 @@ class ArchitectureTest {
         assertEquals(Set.of(), Module.LIBP2P.mayUse(), "libp2p uses nothing of Waku");
         assertEquals(Set.of(), Module.API_KERNEL.mayUse(), "api.kernel uses no other module");
         for (Module module : Module.values()) {
-            if (module.isApiOrSpi() || module == Module.PLUGINS) {
+            if (module.isApiOrSpi() || module == Module.PLUGINS || module == Module.TESTKIT) {
                 assertTrue(module.mayUse().stream().allMatch(Module::isApiOrSpi), module + " uses api/spi only");
             }
             if (module.toString().startsWith("spi.")) {
@@ -95,6 +95,7 @@ class ArchitectureTest {
                         module + " uses api modules only");
             }
         }
-        assertEquals(EnumSet.complementOf(EnumSet.of(Module.APP)), Module.APP.mayUse(), "app may use everything");
+        assertEquals(EnumSet.complementOf(EnumSet.of(Module.APP, Module.TESTKIT)), Module.APP.mayUse(),
+                "app may use everything but the test kits");
     }
 }
