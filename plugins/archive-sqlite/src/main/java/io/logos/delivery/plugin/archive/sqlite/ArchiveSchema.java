@@ -20,8 +20,6 @@ final class ArchiveSchema {
      * plus the RLN proof, so a message comes back whole; indexes per ADR 0012.
      */
     static final ArchiveSchema CURRENT = new ArchiveSchema(List.of(new Migration(1, List.of(
-            // only possible before the first table exists; lets reclaimSpace() give pages back without a VACUUM
-            "PRAGMA auto_vacuum = INCREMENTAL",
             """
             CREATE TABLE Message (
               messageHash    BLOB    NOT NULL PRIMARY KEY,
@@ -62,6 +60,9 @@ final class ArchiveSchema {
      * @throws ArchiveException when the file belongs to another program or to a newer release
      */
     void migrate(CachingConnection connection, Path file) throws SQLException {
+        if (connection.queryLong("SELECT count(*) FROM sqlite_schema") == 0) {
+            useIncrementalVacuum(connection);
+        }
         connection.inTransaction(c -> {
             int version = (int) c.queryLong("PRAGMA user_version");
             boolean empty = c.queryLong("SELECT count(*) FROM sqlite_schema") == 0;
@@ -81,6 +82,15 @@ final class ArchiveSchema {
             c.execute("PRAGMA user_version = " + latestVersion());
             return null;
         });
+    }
+
+    /**
+     * Lets {@link SqliteArchiveDriver#reclaimSpace()} give free pages back without a full VACUUM. The mode
+     * can only change with a VACUUM, outside a transaction; on a file without tables that takes no time.
+     */
+    private static void useIncrementalVacuum(CachingConnection connection) throws SQLException {
+        connection.execute("PRAGMA auto_vacuum = INCREMENTAL");
+        connection.execute("VACUUM");
     }
 
     private static void checkOwnFile(CachingConnection c, Path file, int version) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sqlite.SQLiteConnection;
 
 /**
  * One SQLite connection that keeps its most recently used prepared statements, so the same query shape
@@ -50,6 +51,14 @@ final class CachingConnection implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    /**
+     * Runs a statement to its end with {@code sqlite3_exec}. JDBC steps a statement once when it has no
+     * result columns, which for {@code PRAGMA incremental_vacuum(N)} frees one page instead of N.
+     */
+    void executeToEnd(String sql) throws SQLException {
+        connection.unwrap(SQLiteConnection.class).getDatabase().exec(sql, connection.getAutoCommit());
     }
 
     /** The first column of the first row of {@code sql}, e.g. a pragma's value; 0 for no row or NULL. */

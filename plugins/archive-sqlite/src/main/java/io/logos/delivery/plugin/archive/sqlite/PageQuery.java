@@ -31,20 +31,23 @@ final class PageQuery {
     static PageQuery of(ArchiveQuery query, Optional<Position> cursor) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
+        // With hashes, the primary key finds at most a few rows: a unary + keeps the other filters off the
+        // indexes, which the planner would otherwise pick for a popular topic when it has no statistics yet.
+        String filter = query.hashes().isEmpty() ? "" : "+";
         query.pubsubTopic().ifPresent(topic -> {
-            conditions.add("pubsubTopic = ?");
+            conditions.add(filter + "pubsubTopic = ?");
             parameters.add(MessageRows.utf8(topic.value()));
         });
         if (!query.contentTopics().isEmpty()) {
-            conditions.add("contentTopic IN (" + placeholders(query.contentTopics().size()) + ")");
+            conditions.add(filter + "contentTopic IN (" + placeholders(query.contentTopics().size()) + ")");
             query.contentTopics().forEach(topic -> parameters.add(MessageRows.utf8(topic)));
         }
         query.timeStart().ifPresent(start -> {
-            conditions.add("timestamp >= ?");
+            conditions.add(filter + "timestamp >= ?");
             parameters.add(start);
         });
         query.timeEnd().ifPresent(end -> {
-            conditions.add("timestamp <= ?");
+            conditions.add(filter + "timestamp <= ?");
             parameters.add(end);
         });
         if (!query.hashes().isEmpty()) {
@@ -54,7 +57,7 @@ final class PageQuery {
         boolean forward = query.direction() == PagingDirection.FORWARD;
         cursor.ifPresent(position -> {
             // a row-value comparison is a range on the (timestamp, messageHash) order that the indexes hold
-            conditions.add("(timestamp, messageHash) " + (forward ? ">" : "<") + " (?, ?)");
+            conditions.add("(" + filter + "timestamp, " + filter + "messageHash) " + (forward ? ">" : "<") + " (?, ?)");
             parameters.add(position.timestamp());
             parameters.add(position.hash().bytes());
         });

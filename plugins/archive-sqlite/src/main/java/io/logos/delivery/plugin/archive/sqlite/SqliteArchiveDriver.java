@@ -193,8 +193,10 @@ final class SqliteArchiveDriver implements ArchiveDriver {
     @Override
     public void reclaimSpace() {
         while (writing("reclaim free pages", w -> {
-            w.execute("PRAGMA incremental_vacuum(" + CHUNK + ")");
-            return w.queryLong("PRAGMA freelist_count") > 0;
+            long before = w.queryLong("PRAGMA freelist_count");
+            w.executeToEnd("PRAGMA incremental_vacuum(" + CHUNK + ")");
+            long after = w.queryLong("PRAGMA freelist_count");
+            return after > 0 && after < before;
         })) {
             // next chunk: puts waiting for the writer get their turn in between
         }
