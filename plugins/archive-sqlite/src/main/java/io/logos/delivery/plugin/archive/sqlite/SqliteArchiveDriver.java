@@ -30,10 +30,10 @@ final class SqliteArchiveDriver implements ArchiveDriver {
     static final int CHUNK = 5_000;
 
     private static final String CURSOR_POSITION = "SELECT timestamp FROM Message WHERE messageHash = ?";
-    private static final String DELETE_OLDER_THAN = "DELETE FROM Message WHERE messageHash IN"
-            + " (SELECT messageHash FROM Message WHERE timestamp < ? ORDER BY timestamp LIMIT ?)";
-    private static final String DELETE_OLDEST = "DELETE FROM Message WHERE messageHash IN"
-            + " (SELECT messageHash FROM Message ORDER BY timestamp, messageHash LIMIT ?)";
+    private static final String DELETE_OLDER_THAN = "DELETE FROM Message WHERE rowid IN"
+            + " (SELECT rowid FROM Message WHERE timestamp < ? ORDER BY timestamp LIMIT ?)";
+    private static final String DELETE_OLDEST = "DELETE FROM Message WHERE rowid IN"
+            + " (SELECT rowid FROM Message ORDER BY timestamp, messageHash LIMIT ?)";
 
     private final Path file;
     private final ReentrantLock writeLock = new ReentrantLock();

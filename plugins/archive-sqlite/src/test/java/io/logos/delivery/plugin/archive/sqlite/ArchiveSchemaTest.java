@@ -45,9 +45,8 @@ class ArchiveSchemaTest {
             assertEquals(ArchiveSchema.APPLICATION_ID, c.queryLong("PRAGMA application_id"));
             assertEquals("wal", c.queryText("PRAGMA journal_mode"));
             assertEquals(2, c.queryLong("PRAGMA auto_vacuum"), "incremental");
-            assertTrue(c.queryText("SELECT sql FROM sqlite_schema WHERE name = 'Message'").endsWith("WITHOUT ROWID"));
-            assertEquals(2, c.queryLong("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
-                    + " AND name IN ('i_ts', 'i_content_ts')"));
+            assertEquals(3, c.queryLong("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                    + " AND name IN ('i_hash', 'i_ts', 'i_content_ts')"));
             return null;
         });
     }
