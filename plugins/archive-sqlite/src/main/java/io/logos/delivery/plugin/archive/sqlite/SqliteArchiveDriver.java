@@ -65,20 +65,20 @@ final class SqliteArchiveDriver implements ArchiveDriver {
             throw new ArchiveException(ArchiveErrors.prefix(file) + "cannot create its folder: " + e, e);
         }
         CachingConnection writer = null;
+        boolean opened = false;
         try {
             writer = new CachingConnection(ArchiveFile.openWriter(file));
             schema.migrate(writer, file);
-            return new SqliteArchiveDriver(file, writer, readers);
-        } catch (SQLException | RuntimeException e) {
-            if (writer != null) {
+            SqliteArchiveDriver driver = new SqliteArchiveDriver(file, writer, readers);
+            opened = true;
+            return driver;
+        } catch (SQLException e) {
+            throw ArchiveErrors.failed(file, "open it", e);
+        } finally {
+            if (!opened && writer != null) {
                 writer.close();
             }
-            throw e instanceof ArchiveException known ? known : ArchiveErrors.failed(file, "open it", asSql(e));
         }
-    }
-
-    private static SQLException asSql(Exception e) {
-        return e instanceof SQLException sql ? sql : new SQLException(e.toString(), e);
     }
 
     @Override
