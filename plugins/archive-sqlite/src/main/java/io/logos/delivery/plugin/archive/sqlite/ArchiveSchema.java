@@ -102,7 +102,8 @@ final class ArchiveSchema {
         if (applicationId == APPLICATION_ID) {
             return;
         }
-        boolean nwakuLike = c.queryLong("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'Message'") > 0;
+        boolean nwakuLike =
+                c.queryLong("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'Message'") > 0;
         throw new ArchiveException(ArchiveErrors.prefix(file) + "the file is an SQLite database but not a "
                 + "logos-delivery archive (application_id " + applicationId + ", user_version " + version + ")"
                 + (nwakuLike ? "; it looks like an nwaku archive, which this driver does not read" : "")

@@ -182,8 +182,8 @@ final class SqliteArchiveDriver implements ArchiveDriver {
     /** The pages that hold messages: freed pages are left out until {@link #reclaimSpace()} returns them. */
     @Override
     public long sizeInBytes() {
-        return reading("measure its size", r -> (r.queryLong("PRAGMA page_count") - r.queryLong("PRAGMA freelist_count"))
-                * r.queryLong("PRAGMA page_size"));
+        return reading("measure its size", r -> r.queryLong("PRAGMA page_size")
+                * (r.queryLong("PRAGMA page_count") - r.queryLong("PRAGMA freelist_count")));
     }
 
     /**

@@ -75,8 +75,10 @@ class ArchiveSchemaTest {
         SqliteArchiveDriver.open(file(), 1, new ArchiveSchema(List.of(FIRST))).close();
         ArchiveSchema broken = new ArchiveSchema(List.of(FIRST, new Migration(2, List.of(
                 "CREATE TABLE Half (x INTEGER)", "THIS IS NOT SQL"))));
-        ArchiveException error = assertThrows(ArchiveException.class, () -> SqliteArchiveDriver.open(file(), 1, broken));
-        assertTrue(error.getMessage().startsWith("sqlite archive " + file() + ": cannot open it: "), error.getMessage());
+        ArchiveException error =
+                assertThrows(ArchiveException.class, () -> SqliteArchiveDriver.open(file(), 1, broken));
+        assertTrue(error.getMessage().startsWith("sqlite archive " + file() + ": cannot open it: "),
+                error.getMessage());
         raw(c -> {
             assertEquals(1, c.queryLong("PRAGMA user_version"));
             assertEquals(0, c.queryLong("SELECT count(*) FROM sqlite_schema WHERE name = 'Half'"));
