@@ -121,6 +121,12 @@ final class LogosDeliveryCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String storeMessageDbUrl;
 
+    @Option(names = "--store-message-retention-policy", paramLabel = "<policy>",
+            defaultValue = ProtocolsConfig.DEFAULT_RETENTION_POLICY,
+            description = "Archive retention: time:<seconds>, capacity:<count>, size:<n>MB|GB, joined with ';'. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String storeRetentionPolicy;
+
     @Option(names = "--store-max-num-db-connections", paramLabel = "<n>", defaultValue = "50",
             description = "Largest database connection pool of the archive. Default: ${DEFAULT-VALUE}.")
     private int storeMaxDbConnections;
@@ -243,7 +249,7 @@ final class LogosDeliveryCommand implements Callable<Integer> {
     private ProtocolsConfig protocolsConfig() {
         return new ProtocolsConfig(relay, lightpush, filter, shards, numShardsInNetwork, staticNodes,
                 Optional.ofNullable(storeNode), Optional.ofNullable(filterNode), Optional.ofNullable(lightpushNode),
-                rateLimits, filterMaxPeersToServe, filterMaxCriteria, filterSubscriptionTimeout);
+                rateLimits, filterMaxPeersToServe, filterMaxCriteria, filterSubscriptionTimeout, storeRetentionPolicy);
     }
 
     private static Path defaultPluginsDirectory() {

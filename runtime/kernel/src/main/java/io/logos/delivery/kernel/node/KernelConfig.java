@@ -1,6 +1,7 @@
 package io.logos.delivery.kernel.node;
 
 import io.logos.delivery.api.kernel.MessageSizeLimit;
+import io.logos.delivery.kernel.archive.ArchiveConfig;
 import io.logos.delivery.kernel.filter.FilterServerConfig;
 import io.logos.delivery.kernel.peers.PeerManagerConfig;
 import io.logos.delivery.kernel.ratelimit.RateLimit;
@@ -20,12 +21,13 @@ import java.util.Objects;
  * @param maxMessageSize {@code --max-msg-size}
  * @param lightpushRateLimit requests a peer may push ({@code --rate-limit=lightpush:…}; nwaku's token buckets)
  * @param filterService  limits of the filter service
+ * @param archive        retention of the archive, when the node has one
  * @param peers          the peer manager: connection targets, static and service peers, the peer store
  * @param clock          the time every TTL, backoff and rate limit reads
  */
 public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean relay, boolean lightpush, boolean filter,
                            MessageSizeLimit maxMessageSize, RateLimit lightpushRateLimit, FilterServerConfig filterService,
-                           PeerManagerConfig peers, Clock clock) {
+                           ArchiveConfig archive, PeerManagerConfig peers, Clock clock) {
 
     public KernelConfig {
         Objects.requireNonNull(host, "host");
@@ -33,6 +35,7 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
         Objects.requireNonNull(maxMessageSize, "maxMessageSize");
         Objects.requireNonNull(lightpushRateLimit, "lightpushRateLimit");
         Objects.requireNonNull(filterService, "filterService");
+        Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(peers, "peers");
         Objects.requireNonNull(clock, "clock");
         if (peers.clusterId() != sharding.clusterId()) {
@@ -47,36 +50,42 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
     /** A relay node with nwaku's defaults on {@code host}. */
     public static KernelConfig relayNode(HostConfig host, ShardingConfig sharding) {
         return new KernelConfig(host, sharding, true, false, false, MessageSizeLimit.DEFAULT, RateLimit.UNLIMITED,
-                FilterServerConfig.DEFAULT, PeerManagerConfig.builder(sharding.clusterId()).build(), Clock.systemUTC());
+                FilterServerConfig.DEFAULT, ArchiveConfig.DEFAULT, PeerManagerConfig.builder(sharding.clusterId()).build(),
+                Clock.systemUTC());
     }
 
     public KernelConfig withServices(boolean lightpush, boolean filter) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, peers, clock);
+                lightpushRateLimit, filterService, archive, peers, clock);
     }
 
     public KernelConfig withRelay(boolean value) {
         return new KernelConfig(host, sharding, value, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, peers, clock);
+                lightpushRateLimit, filterService, archive, peers, clock);
     }
 
     public KernelConfig withLightpushRateLimit(RateLimit value) {
-        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value, filterService, peers,
-                clock);
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value, filterService,
+                archive, peers, clock);
     }
 
     public KernelConfig withFilterService(FilterServerConfig value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, value, peers, clock);
+                lightpushRateLimit, value, archive, peers, clock);
+    }
+
+    public KernelConfig withArchive(ArchiveConfig value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, lightpushRateLimit,
+                filterService, value, peers, clock);
     }
 
     public KernelConfig withPeers(PeerManagerConfig value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, value, clock);
+                lightpushRateLimit, filterService, archive, value, clock);
     }
 
     public KernelConfig withClock(Clock value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, peers, value);
+                lightpushRateLimit, filterService, archive, peers, value);
     }
 }

@@ -122,8 +122,10 @@ public final class KernelNode implements WakuNode {
                 config.clock(), delivery);
         filterServer.ifPresent(server -> relay.addMessageListener(server::onMessage));
         archive.ifPresent(driver -> {
-            archiveWriter = new ArchiveWriter(driver);
+            archiveWriter = new ArchiveWriter(driver, config.clock(), config.archive().retention());
             relay.addMessageListener(archiveWriter);
+            long every = config.archive().retentionInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(archiveWriter::applyRetention, every, every, TimeUnit.MILLISECONDS);
         });
         config.sharding().pubsubTopics().forEach(relay::subscribe);
         if (config.lightpush()) {
@@ -227,6 +229,11 @@ public final class KernelNode implements WakuNode {
     @Override
     public FilterClient filter() {
         return filterClient;
+    }
+
+    /** The archive writer, present when the node has an archive and relays; for metrics and tests. */
+    public Optional<ArchiveWriter> archiveWriter() {
+        return Optional.ofNullable(archiveWriter);
     }
 
     /** The filter service, when mounted; for metrics and tests. */
