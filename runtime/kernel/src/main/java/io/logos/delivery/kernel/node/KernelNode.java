@@ -139,11 +139,17 @@ public final class KernelNode implements WakuNode {
         scheduler.scheduleWithFixedDelay(() -> relay.refreshHealth(events), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }
 
-    /** The shards we announce in metadata: a relay node's subscribed shards of our cluster, none for an edge node. */
+    /**
+     * The shards we announce in metadata: a relay node's subscribed shards of our cluster (the configured
+     * ones while relay is being mounted at start), none for an edge node.
+     */
     private List<Integer> announcedShards() {
+        if (!config.relay()) {
+            return List.of();
+        }
         WakuRelay current = relay;
         if (current == null) {
-            return List.of();
+            return config.sharding().effectiveShards();
         }
         return current.subscriptions().stream().map(PubsubTopic::shard).flatMap(Optional::stream)
                 .filter(shard -> shard.clusterId() == config.sharding().clusterId())
