@@ -91,7 +91,7 @@ final class HourlyPartitions {
 
     private void create(Connection connection, long hour) throws SQLException {
         Transactions.changingSchema(connection, locked -> {
-            if (!attachedHours(locked).contains(hour)) {
+            if (!attachedHours(locked).contains(hour)) { // else another thread or node made it
                 String partition = quoted(nameOf(hour));
                 try (Statement statement = locked.createStatement()) {
                     statement.execute("CREATE TABLE " + partition + " (LIKE " + MESSAGES + " INCLUDING ALL)");
@@ -107,6 +107,9 @@ final class HourlyPartitions {
 
     private long drop(Connection connection, long hour) throws SQLException {
         long removed = Transactions.changingSchema(connection, locked -> {
+            if (!attachedHours(locked).contains(hour)) {
+                return 0L; // another thread or node dropped it
+            }
             String partition = quoted(nameOf(hour));
             try (Statement statement = locked.createStatement()) {
                 // detached first, so that no message can arrive in it between counting and dropping
