@@ -92,7 +92,7 @@ public final class LogosDelivery implements AutoCloseable {
                     plugin.location());
         }
         archive.ifPresentOrElse(
-                driver -> LOG.info("Archive {} open, {} messages stored", config.storeMessageDbUrl(), driver.count()),
+                driver -> LOG.info("Archive {} open, {} messages stored", config.redactedStoreUrl(), driver.count()),
                 () -> LOG.info("Archive off (--store=false)"));
         kernel.listenAddresses().forEach(address -> LOG.info("Listening on {}", address));
         LOG.info("Protocols: {}", kernel.protocols());

@@ -50,6 +50,11 @@ public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean
         Objects.requireNonNull(protocols, "protocols");
     }
 
+    /** {@link #storeMessageDbUrl()} without its password, for logs: {@code postgres://user:***@host/db}. */
+    public String redactedStoreUrl() {
+        return storeMessageDbUrl.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*):[^/]*@", "$1:***@");
+    }
+
     /** The configuration an archive driver is opened with. */
     public ArchiveDriverConfig archiveDriverConfig() {
         return new ArchiveDriverConfig(storeMessageDbUrl, storeMaxDbConnections);
