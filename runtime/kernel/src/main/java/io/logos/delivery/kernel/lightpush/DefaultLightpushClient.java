@@ -11,6 +11,8 @@ import io.logos.delivery.api.kernel.node.LightpushResult;
 import io.logos.delivery.api.kernel.node.PeerId;
 import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.peers.ServicePeers;
+import io.logos.delivery.kernel.service.Failures;
+import io.logos.delivery.kernel.service.RequestIds;
 import io.logos.delivery.libp2p.host.Host;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.logos.delivery.kernel.lightpush;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.api.kernel.node.Relay;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
+import io.logos.delivery.kernel.service.InFlightRequests;
 import io.logos.delivery.libp2p.host.Host;
 import io.logos.delivery.libp2p.peer.PeerId;
 import java.time.Duration;

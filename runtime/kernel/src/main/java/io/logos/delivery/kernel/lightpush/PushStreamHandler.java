@@ -2,6 +2,9 @@ package io.logos.delivery.kernel.lightpush;
 
 import io.logos.delivery.api.kernel.node.LightpushResult;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
+import io.logos.delivery.kernel.service.Failures;
+import io.logos.delivery.kernel.service.InFlightRequests;
+import io.logos.delivery.kernel.service.TimedRead;
 import io.logos.delivery.libp2p.framed.FrameTooLargeException;
 import io.logos.delivery.libp2p.framed.FramedStream;
 import io.logos.delivery.libp2p.framed.FramedStreamHandler;

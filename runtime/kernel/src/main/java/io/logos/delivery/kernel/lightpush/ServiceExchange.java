@@ -4,6 +4,7 @@ import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.node.LightpushResult;
 import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.peers.ServicePeers;
+import io.logos.delivery.kernel.service.Failures;
 import io.logos.delivery.libp2p.framed.FramedStream;
 import io.logos.delivery.libp2p.host.Connection;
 import io.logos.delivery.libp2p.host.Host;
