@@ -51,9 +51,6 @@ public final class DefaultLightpushClient implements LightpushClient {
                                   Duration requestTimeout, Clock clock) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(servicePeers, "servicePeers");
-        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-            throw new IllegalArgumentException("the request timeout must be positive, got " + requestTimeout);
-        }
         this.exchange = new ServiceExchange(host, servicePeers, requestTimeout);
         this.autoSharding = Objects.requireNonNull(autoSharding, "autoSharding");
         this.clock = Objects.requireNonNull(clock, "clock");
