@@ -24,10 +24,14 @@ import java.util.Objects;
  * @param archive        retention of the archive, when the node has one
  * @param peers          the peer manager: connection targets, static and service peers, the peer store
  * @param clock          the time every TTL, backoff and rate limit reads
+ * @param storeRateLimit queries a peer may make of the store service ({@code --rate-limit=store:…}), which is
+ *                       mounted when the node is given an archive
+ * @param storeResume    fill the archive from a store peer after start ({@code --store-resume})
  */
 public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean relay, boolean lightpush, boolean filter,
                            MessageSizeLimit maxMessageSize, RateLimit lightpushRateLimit, FilterServerConfig filterService,
-                           ArchiveConfig archive, PeerManagerConfig peers, Clock clock) {
+                           ArchiveConfig archive, PeerManagerConfig peers, Clock clock, RateLimit storeRateLimit,
+                           boolean storeResume) {
 
     public KernelConfig {
         Objects.requireNonNull(host, "host");
@@ -38,6 +42,7 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(peers, "peers");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(storeRateLimit, "storeRateLimit");
         if (peers.clusterId() != sharding.clusterId()) {
             throw new IllegalArgumentException("the peer manager's cluster " + peers.clusterId()
                     + " differs from the node's " + sharding.clusterId());
@@ -45,6 +50,14 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
         if ((lightpush || filter) && !relay) {
             throw new IllegalArgumentException("the light push and filter services need relay (--relay=true)");
         }
+    }
+
+    /** A node with the store's defaults, as nwaku's: no rate limit, no resume. */
+    public KernelConfig(HostConfig host, ShardingConfig sharding, boolean relay, boolean lightpush, boolean filter,
+                        MessageSizeLimit maxMessageSize, RateLimit lightpushRateLimit, FilterServerConfig filterService,
+                        ArchiveConfig archive, PeerManagerConfig peers, Clock clock) {
+        this(host, sharding, relay, lightpush, filter, maxMessageSize, lightpushRateLimit, filterService, archive,
+                peers, clock, RateLimit.UNLIMITED, false);
     }
 
     /** A relay node with nwaku's defaults on {@code host}. */
@@ -56,36 +69,46 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
 
     public KernelConfig withServices(boolean lightpush, boolean filter) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, archive, peers, clock);
+                lightpushRateLimit, filterService, archive, peers, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withRelay(boolean value) {
         return new KernelConfig(host, sharding, value, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, archive, peers, clock);
+                lightpushRateLimit, filterService, archive, peers, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withLightpushRateLimit(RateLimit value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value, filterService,
-                archive, peers, clock);
+                archive, peers, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withFilterService(FilterServerConfig value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, value, archive, peers, clock);
+                lightpushRateLimit, value, archive, peers, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withArchive(ArchiveConfig value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, lightpushRateLimit,
-                filterService, value, peers, clock);
+                filterService, value, peers, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withPeers(PeerManagerConfig value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, archive, value, clock);
+                lightpushRateLimit, filterService, archive, value, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withClock(Clock value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, archive, peers, value);
+                lightpushRateLimit, filterService, archive, peers, value, storeRateLimit, storeResume);
+    }
+
+    public KernelConfig withStoreRateLimit(RateLimit value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, lightpushRateLimit,
+                filterService, archive, peers, clock, value, storeResume);
+    }
+
+    public KernelConfig withStoreResume(boolean value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, lightpushRateLimit,
+                filterService, archive, peers, clock, storeRateLimit, value);
     }
 }
