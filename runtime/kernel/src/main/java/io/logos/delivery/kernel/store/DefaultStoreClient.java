@@ -57,37 +57,50 @@ public final class DefaultStoreClient implements StoreClient {
 
     @Override
     public CompletableFuture<StoreResponse> query(StoreQuery query, Optional<PeerId> peer) {
+        return ask(query, peer).thenApply(Outcome::response);
+    }
+
+    /** A response, and whether its peer has been reported as failing. */
+    private record Outcome(StoreResponse response, boolean peerReported) {
+    }
+
+    private CompletableFuture<Outcome> ask(StoreQuery query, Optional<PeerId> peer) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(peer, "peer");
         if (query.cursor().filter(DefaultStoreClient::allZeroes).isPresent()) {
-            return CompletableFuture.completedFuture(StoreResponse.failure(StoreResponse.BAD_REQUEST,
-                    "BAD_REQUEST: invalid cursor: all zeroes", Optional.empty()));
+            return CompletableFuture.completedFuture(new Outcome(StoreResponse.failure(StoreResponse.BAD_REQUEST,
+                    "BAD_REQUEST: invalid cursor: all zeroes", Optional.empty()), false));
         }
         String requestId = RequestIds.next();
+        // the call reports the peers it could not use; judged() those whose answers fail
         return call.run(StoreProtocol.ID, query.pubsubTopic(), peer, StoreRequests.encode(requestId, query))
                 .thenApply(result -> switch (result) {
                     case ServiceCall.Answered answered -> judged(answered, requestId);
-                    case ServiceCall.Unreachable unreachable -> StoreResponse.failure(StoreResponse.PEER_DIAL_FAILURE,
-                            "PEER_DIAL_FAILURE: " + unreachable.reason(), Optional.empty());
-                    case ServiceCall.Failed failed -> StoreResponse.failure(StoreResponse.BAD_RESPONSE,
-                            "BAD_RESPONSE: " + describe(failed), Optional.of(PeerIds.toApi(failed.peer())));
+                    case ServiceCall.Unreachable unreachable -> new Outcome(StoreResponse.failure(
+                            StoreResponse.PEER_DIAL_FAILURE, "PEER_DIAL_FAILURE: " + unreachable.reason(),
+                            Optional.empty()), true);
+                    case ServiceCall.Failed failed -> new Outcome(StoreResponse.failure(StoreResponse.BAD_RESPONSE,
+                            "BAD_RESPONSE: " + describe(failed), Optional.of(PeerIds.toApi(failed.peer()))), true);
                 });
     }
 
     /** The answer read; a broken answer is a 300, and it and a 503 count as the peer's failure. */
-    private StoreResponse judged(ServiceCall.Answered answered, String requestId) {
+    private Outcome judged(ServiceCall.Answered answered, String requestId) {
         PeerId peer = PeerIds.toApi(answered.peer());
+        StoreResponse response;
         try {
-            StoreResponse response = answers.read(answered.frame(), requestId, peer);
-            if (response.statusCode() == StoreResponse.SERVICE_UNAVAILABLE) {
-                servicePeers.reportFailure(answered.peer(), StoreProtocol.ID);
-            }
-            return response;
+            response = answers.read(answered.frame(), requestId, peer);
         } catch (StoreAnswers.BadResponse broken) {
-            servicePeers.reportFailure(answered.peer(), StoreProtocol.ID);
-            return StoreResponse.failure(StoreResponse.BAD_RESPONSE, "BAD_RESPONSE: " + broken.getMessage(),
+            response = StoreResponse.failure(StoreResponse.BAD_RESPONSE, "BAD_RESPONSE: " + broken.getMessage(),
                     Optional.of(peer));
+            servicePeers.reportFailure(answered.peer(), StoreProtocol.ID);
+            return new Outcome(response, true);
         }
+        boolean unavailable = response.statusCode() == StoreResponse.SERVICE_UNAVAILABLE;
+        if (unavailable) {
+            servicePeers.reportFailure(answered.peer(), StoreProtocol.ID);
+        }
+        return new Outcome(response, unavailable);
     }
 
     private String describe(ServiceCall.Failed failed) {
@@ -120,12 +133,15 @@ public final class DefaultStoreClient implements StoreClient {
                         // the peer manager has nobody better left
                         return CompletableFuture.completedFuture(last.orElseThrow());
                     }
-                    return query(query, Optional.of(chosen)).thenCompose(response -> {
+                    return ask(query, Optional.of(chosen)).thenCompose(outcome -> {
+                        StoreResponse response = outcome.response();
                         if (!worthRetrying(response) || attemptsLeft == 1) {
                             return CompletableFuture.completedFuture(response);
                         }
-                        // demote it, so that the peer manager offers another one
-                        servicePeers.reportFailure(peer, StoreProtocol.ID);
+                        if (!outcome.peerReported()) {
+                            // demote it (429, archive errors), so that the peer manager offers another one
+                            servicePeers.reportFailure(peer, StoreProtocol.ID);
+                        }
                         return attempt(query, attemptsLeft - 1, tried, Optional.of(response));
                     });
                 })
