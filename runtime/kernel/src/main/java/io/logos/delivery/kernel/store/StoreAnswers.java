@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a store service's answer on the client side. A broken answer is refused: one that does not decode, lacks its status, answers another request, or holds an entry whose
- * message does not hash to its key (so a service cannot hand out forged messages under known hashes). Like
- * nwaku's decoder, an entry with only one of message and pubsub topic is read as a hash.
+ * Reads a store service's answer on the client side. A broken answer is refused: one that does not decode,
+ * lacks its status, answers another request, or holds an entry whose message does not hash to its key (so a
+ * service cannot hand out forged messages under known hashes). Like nwaku's decoder, an entry with only one of
+ * message and pubsub topic is read as a hash.
  */
 final class StoreAnswers {
 
