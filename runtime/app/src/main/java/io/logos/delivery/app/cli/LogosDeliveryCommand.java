@@ -127,6 +127,11 @@ final class LogosDeliveryCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String storeRetentionPolicy;
 
+    @Option(names = "--store-resume", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "<bool>",
+            description = "After start, fetch the messages missed while down from a store peer (--storenode). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private boolean storeResume;
+
     @Option(names = "--store-max-num-db-connections", paramLabel = "<n>", defaultValue = "50",
             description = "Largest database connection pool of the archive. Default: ${DEFAULT-VALUE}.")
     private int storeMaxDbConnections;
@@ -249,7 +254,8 @@ final class LogosDeliveryCommand implements Callable<Integer> {
     private ProtocolsConfig protocolsConfig() {
         return new ProtocolsConfig(relay, lightpush, filter, shards, numShardsInNetwork, staticNodes,
                 Optional.ofNullable(storeNode), Optional.ofNullable(filterNode), Optional.ofNullable(lightpushNode),
-                rateLimits, filterMaxPeersToServe, filterMaxCriteria, filterSubscriptionTimeout, storeRetentionPolicy);
+                rateLimits, filterMaxPeersToServe, filterMaxCriteria, filterSubscriptionTimeout, storeRetentionPolicy,
+                storeResume);
     }
 
     private static Path defaultPluginsDirectory() {

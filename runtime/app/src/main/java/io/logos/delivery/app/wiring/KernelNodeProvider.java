@@ -71,8 +71,7 @@ final class KernelNodeProvider implements Provider<KernelNode> {
         }
         return new KernelNode(new KernelConfig(hostConfig(), sharding, protocols.relay(), protocols.lightpush(),
                 protocols.filter(), config.maxMessageSize(), rateLimits.lightpush(), filterService, archiveConfig,
-                peerManagerConfig(protocols),
-                Clock.systemUTC()), archive);
+                peerManagerConfig(protocols), Clock.systemUTC(), rateLimits.store(), protocols.storeResume()), archive);
     }
 
     /** The peer manager from the connection and peer flags; the peer store lives in the data folder. */

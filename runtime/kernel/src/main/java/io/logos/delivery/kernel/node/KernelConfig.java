@@ -52,19 +52,11 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
         }
     }
 
-    /** A node with the store's defaults, as nwaku's: no rate limit, no resume. */
-    public KernelConfig(HostConfig host, ShardingConfig sharding, boolean relay, boolean lightpush, boolean filter,
-                        MessageSizeLimit maxMessageSize, RateLimit lightpushRateLimit, FilterServerConfig filterService,
-                        ArchiveConfig archive, PeerManagerConfig peers, Clock clock) {
-        this(host, sharding, relay, lightpush, filter, maxMessageSize, lightpushRateLimit, filterService, archive,
-                peers, clock, RateLimit.UNLIMITED, false);
-    }
-
     /** A relay node with nwaku's defaults on {@code host}. */
     public static KernelConfig relayNode(HostConfig host, ShardingConfig sharding) {
         return new KernelConfig(host, sharding, true, false, false, MessageSizeLimit.DEFAULT, RateLimit.UNLIMITED,
                 FilterServerConfig.DEFAULT, ArchiveConfig.DEFAULT, PeerManagerConfig.builder(sharding.clusterId()).build(),
-                Clock.systemUTC());
+                Clock.systemUTC(), RateLimit.UNLIMITED, false);
     }
 
     public KernelConfig withServices(boolean lightpush, boolean filter) {
