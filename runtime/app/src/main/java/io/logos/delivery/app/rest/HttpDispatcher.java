@@ -48,7 +48,8 @@ final class HttpDispatcher implements HttpHandler {
         Map<String, String> corsHeaders = Map.of();
         try {
             corsHeaders = cors.headersFor(exchange.getRequestHeaders().getOrDefault("Origin", List.of()));
-            return route(method, path, exchange.getRequestBody()).withHeaders(corsHeaders);
+            return route(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestBody())
+                    .withHeaders(corsHeaders);
         } catch (RestException e) {
             return RestResponse.text(e.status(), e.getMessage()).withHeaders(corsHeaders);
         } catch (RuntimeException e) {
@@ -57,10 +58,10 @@ final class HttpDispatcher implements HttpHandler {
         }
     }
 
-    private RestResponse route(String method, String path, InputStream body) {
+    private RestResponse route(String method, String path, String rawQuery, InputStream body) {
         return switch (router.resolve(method, path)) {
             case Resolution.Found found ->
-                    found.route().handler().handle(new RestRequest(found.parameters(), read(body)));
+                    found.route().handler().handle(new RestRequest(found.parameters(), rawQuery, read(body)));
             case Resolution.NotFound notFound -> RestResponse.text(404, notFound.reason());
             case Resolution.MethodNotAllowed notAllowed when method.equals("OPTIONS") -> preflight(notAllowed.allowed());
             case Resolution.MethodNotAllowed notAllowed -> RestResponse.text(405, method + " is not allowed on "
@@ -94,7 +95,8 @@ final class HttpDispatcher implements HttpHandler {
     private static void send(HttpExchange exchange, RestResponse response) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         response.headers().forEach(exchange.getResponseHeaders()::set);
-        byte[] body = response.body();
+        // a HEAD answer has headers only
+        byte[] body = exchange.getRequestMethod().equals("HEAD") ? new byte[0] : response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

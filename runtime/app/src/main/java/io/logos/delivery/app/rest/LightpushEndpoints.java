@@ -45,11 +45,15 @@ final class LightpushEndpoints implements RestEndpoints {
         if (body.message() == null) {
             return failure(LightpushResult.BAD_REQUEST, "Invalid push request! Field `message` is missing");
         }
-        WakuMessage message;
         Optional<PubsubTopic> topic;
         try {
-            message = body.message().toWakuMessage(clock);
             topic = isEmpty(body.pubsubTopic()) ? Optional.empty() : Optional.of(PubsubTopic.of(body.pubsubTopic()));
+        } catch (IllegalArgumentException e) {
+            return failure(LightpushResult.BAD_REQUEST, "Invalid push request! " + e.getMessage());
+        }
+        WakuMessage message;
+        try {
+            message = body.message().toWakuMessage(clock);
         } catch (IllegalArgumentException e) {
             return failure(LightpushResult.BAD_REQUEST, "Invalid message! " + e.getMessage());
         }
