@@ -58,10 +58,6 @@ final class MessageCache {
         return pubsubTopics.contains(topic);
     }
 
-    synchronized boolean isSubscribed(ContentTopic topic) {
-        return contentTopics.contains(topic.value());
-    }
-
     /** The subscribed content topics. */
     synchronized List<ContentTopic> contentTopics() {
         return contentTopics.stream().map(ContentTopic::parse).toList();

@@ -9,7 +9,7 @@ import java.util.Map;
 /** {@code GET /openapi.yaml}: the OpenAPI 3 description of every route this server has. */
 final class OpenApiEndpoint implements RestEndpoints {
 
-    static final String RESOURCE = "openapi.yaml";
+    private static final String RESOURCE = "openapi.yaml";
 
     private final byte[] document;
 
@@ -17,7 +17,7 @@ final class OpenApiEndpoint implements RestEndpoints {
         this.document = load();
     }
 
-    static byte[] load() {
+    private static byte[] load() {
         try (InputStream in = OpenApiEndpoint.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the build");

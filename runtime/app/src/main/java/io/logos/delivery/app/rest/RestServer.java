@@ -29,13 +29,11 @@ public final class RestServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RestAreas areas;
-    private final Router router;
 
-    private RestServer(HttpServer server, ExecutorService executor, RestAreas areas, Router router) {
+    private RestServer(HttpServer server, ExecutorService executor, RestAreas areas) {
         this.server = server;
         this.executor = executor;
         this.areas = areas;
-        this.router = router;
     }
 
     /**
@@ -54,7 +52,7 @@ public final class RestServer implements AutoCloseable {
         }
     }
 
-    static RestServer start(RestConfig config, int maxBodyBytes, RestAreas areas) {
+    private static RestServer start(RestConfig config, int maxBodyBytes, RestAreas areas) {
         Router router = new Router(areas.routes(), areas.unavailable());
         HttpServer server;
         try {
@@ -67,7 +65,7 @@ public final class RestServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", new HttpDispatcher(router, CorsPolicy.of(config.allowOrigins()), maxBodyBytes));
         server.start();
-        return new RestServer(server, executor, areas, router);
+        return new RestServer(server, executor, areas);
     }
 
     /** The largest request body: a message of the largest size, base64-encoded, with its JSON fields. */
@@ -85,10 +83,6 @@ public final class RestServer implements AutoCloseable {
         InetSocketAddress address = address();
         String host = address.getAddress().getHostAddress();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
-    }
-
-    Router router() {
-        return router;
     }
 
     /** Stops taking requests, lets those in flight finish (a second at most), and releases the listeners. */
