@@ -1,15 +1,19 @@
 // A js-waku light node (@waku/sdk 0.0.36) driven over stdin/stdout by the Java interop tests: the
-// lightpush, filter and metadata client a browser app runs, over TCP to a Java service node.
+// lightpush, filter, store and metadata client a browser app runs, over TCP to a Java service node.
 // Options (JSON in argv[2]), all optional:
 //   {clusterId: 1, numShardsInCluster: 8}  autosharding (the default), or {clusterId, shards: [0]} static sharding
 //   numPeersToUse (1), filterKeepAliveMs (js default 60000: how often js pings its filter peers)
 // Commands (JSON lines on stdin; shard/pubsubTopic pick the route under static sharding, default shards[0]):
-//   dial {addr, protocols?: ["lightpush","filter"], timeoutMs?: 20000}  -> dialed {remotePeer, protocol}
+//   dial {addr, protocols?: ["lightpush","filter"] (or "store"), timeoutMs?: 20000}  -> dialed {remotePeer, protocol}
 //   lightpush {contentTopic, payload: base64, shard?, pubsubTopic?, useLegacy?: false, autoRetry?: false,
 //              timestamp?: ns}  -> pushed {successes: [peerId], failures: [{error, peerId}], hash, pubsubTopic, timestamp}
 //   subscribe {contentTopic, shard?, pubsubTopic?}  -> subscribed {contentTopic, pubsubTopic}
 //   unsubscribe {contentTopic, shard?, pubsubTopic?}  -> unsubscribed {contentTopic, pubsubTopic}
 //   ping {peerId?: the last dialed peer}  -> pinged {peer}       (filter SUBSCRIBER_PING)
+//   store {contentTopics: [..] (one decoder each, on one shard), shard?, pubsubTopic?, timeStart?: ns, timeEnd?: ns,
+//          messageHashes?: [hex], forward?: true, pageSize?}  -> stored {messages: [message fields], pages, requests}
+//          (node.store.queryGenerator with js's defaults: data included, js pages on until an empty page;
+//          messages in the order js yields them, pages = non-empty pages, requests = store streams opened)
 //   peers  -> peers {peers: [{peerId, protocols, shardInfo: {clusterId, shards} | null}]}
 //   stop  -> stopped
 // Events besides the answers: ready {peerId}; message {contentTopic, pubsubTopic, payload, timestamp, meta,
@@ -75,6 +79,15 @@ const decoderFor = (command) => {
 
 const onMessage = (message) => emit(messageEvent(message, messageHash))
 
+// js-waku does not tell how many store requests a query took: count the streams its store core opens
+let storeRequests = 0
+const storeStreams = node.store.protocol.streamManager
+const openStoreStream = storeStreams.getStream.bind(storeStreams)
+storeStreams.getStream = (...args) => {
+  storeRequests++
+  return openStoreStream(...args)
+}
+
 /** Runs a filter call that answers a boolean; on false, fails with the request errors js saw meanwhile. */
 async function filterCall (what, call) {
   const seen = filterErrors.length
@@ -122,6 +135,25 @@ const commands = {
     const result = await filterCore.ping(peer)
     if (result.failure) throw new Error(result.failure.error)
     return { event: 'pinged', peer: peer.toString() }
+  },
+  async store ({ contentTopics, shard, pubsubTopic, timeStart, timeEnd, messageHashes, forward = true, pageSize }) {
+    const decoders = contentTopics.map((contentTopic) => decoderFor({ contentTopic, shard, pubsubTopic }))
+    const options = { paginationForward: forward }
+    if (pageSize !== undefined) options.paginationLimit = pageSize
+    if (timeStart !== undefined) options.timeStart = dateFromNanos(timeStart)
+    if (timeEnd !== undefined) options.timeEnd = dateFromNanos(timeEnd)
+    if (messageHashes) options.messageHashes = messageHashes.map((hash) => new Uint8Array(Buffer.from(hash.replace(/^0x/, ''), 'hex')))
+    const requestsBefore = storeRequests
+    const messages = []
+    let pages = 0
+    for await (const page of node.store.queryGenerator(decoders, options)) {
+      pages++
+      for (const message of (await Promise.all(page)).filter(Boolean)) {
+        const { event, ...fields } = messageEvent(message, messageHash)
+        messages.push(fields)
+      }
+    }
+    return { event: 'stored', messages, pages, requests: storeRequests - requestsBefore }
   },
   async peers () {
     const peers = await Promise.all(node.libp2p.getPeers().map(async (id) => {

@@ -20,6 +20,8 @@ module io.logos.delivery.app {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
     requires jdk.unsupported;
+    // the REST API's HTTP server
+    requires jdk.httpserver;
 
     uses io.logos.delivery.spi.kernel.archive.ArchiveDriverFactory;
 
@@ -32,4 +34,5 @@ module io.logos.delivery.app {
     opens io.logos.delivery.app to com.google.guice;
     opens io.logos.delivery.app.wiring to com.google.guice;
     opens io.logos.delivery.app.cli to info.picocli;
+    opens io.logos.delivery.app.rest.json to com.fasterxml.jackson.databind;
 }

@@ -20,6 +20,7 @@ module io.logos.delivery.kernel {
     exports io.logos.delivery.kernel.archive;
     exports io.logos.delivery.kernel.filter;
     exports io.logos.delivery.kernel.lightpush;
+    exports io.logos.delivery.kernel.store;
 
     // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
     // descriptor-based field access) need deep access to them.

@@ -6,6 +6,7 @@ import io.logos.delivery.kernel.node.ShardingConfig;
 import io.logos.delivery.libp2p.crypto.Keys;
 import io.logos.delivery.libp2p.host.HostConfig;
 import io.logos.delivery.libp2p.multiaddr.Multiaddr;
+import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +25,15 @@ final class JavaNode implements AutoCloseable {
 
     /** Starts a relay node with {@code sharding}, adjusted by {@code adjust} (e.g. services on). */
     static JavaNode start(ShardingConfig sharding, UnaryOperator<KernelConfig> adjust) throws Exception {
+        return start(sharding, adjust, Optional.empty());
+    }
+
+    /** Starts a node that, given an archive, serves store from it; the caller closes the archive. */
+    static JavaNode start(ShardingConfig sharding, UnaryOperator<KernelConfig> adjust,
+                          Optional<ArchiveDriver> archive) throws Exception {
         HostConfig host = HostConfig.of(Keys.generate(), List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")),
                 "logos-delivery-interop");
-        KernelNode node = new KernelNode(adjust.apply(KernelConfig.relayNode(host, sharding)), Optional.empty());
+        KernelNode node = new KernelNode(adjust.apply(KernelConfig.relayNode(host, sharding)), archive);
         node.start().get(JsPeer.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return new JavaNode(node);
     }

@@ -9,6 +9,7 @@ import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.plugin.InstalledPlugin;
 import io.logos.delivery.app.plugin.PluginRegistry;
+import io.logos.delivery.app.rest.RestServer;
 import io.logos.delivery.app.wiring.NodeModule;
 import io.logos.delivery.app.wiring.PluginModule;
 import io.logos.delivery.kernel.node.KernelNode;
@@ -16,6 +17,7 @@ import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchiveException;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The root object: composes the layers it was asked for, starts them bottom-up and stops them
- * top-down. For now a node holds its configuration, its plugins, its kernel node and, with
- * {@code --store}, its archive.
+ * top-down. For now a node holds its configuration, its plugins, its kernel node, with
+ * {@code --store} its archive, and with {@code --rest} the REST API over it.
  */
 public final class LogosDelivery implements AutoCloseable {
 
@@ -35,6 +37,7 @@ public final class LogosDelivery implements AutoCloseable {
     private final PluginRegistry plugins;
     private final Optional<ArchiveDriver> archive;
     private final KernelNode kernel;
+    private Optional<RestServer> rest = Optional.empty();
     private boolean stopped;
 
     @Inject
@@ -65,8 +68,20 @@ public final class LogosDelivery implements AutoCloseable {
             node.stop();
             throw new NodeStartException(e.getCause().getMessage(), e.getCause());
         }
+        try {
+            node.startRest();
+        } catch (UncheckedIOException e) {
+            node.stop();
+            throw new NodeStartException(e.getMessage(), e);
+        }
         node.logSummary((System.nanoTime() - began) / 1_000_000);
         return node;
+    }
+
+    private synchronized void startRest() {
+        if (config.rest().enabled()) {
+            rest = Optional.of(RestServer.start(kernel, config, Version.current()));
+        }
     }
 
     /** Guice reports provisioning failures wrapped, once per injection point; operators need the reason. */
@@ -92,10 +107,13 @@ public final class LogosDelivery implements AutoCloseable {
                     plugin.location());
         }
         archive.ifPresentOrElse(
-                driver -> LOG.info("Archive {} open, {} messages stored", config.storeMessageDbUrl(), driver.count()),
+                driver -> LOG.info("Archive {} open, {} messages stored", config.redactedStoreUrl(), driver.count()),
                 () -> LOG.info("Archive off (--store=false)"));
         kernel.listenAddresses().forEach(address -> LOG.info("Listening on {}", address));
         LOG.info("Protocols: {}", kernel.protocols());
+        rest.ifPresentOrElse(server -> LOG.info("REST API on {}{}", server.uri(),
+                        config.rest().admin() ? " with the /admin endpoints" : ""),
+                () -> LOG.info("REST API off (--rest=false)"));
         LOG.info("Node started in {} ms", startMillis);
     }
 
@@ -113,12 +131,18 @@ public final class LogosDelivery implements AutoCloseable {
         return archive;
     }
 
-    /** Stops the node: layers top-down, the archive last. Idempotent. */
+    /** Where the REST API listens, with {@code --rest=true}; the port is the one bound, even for {@code --rest-port=0}. */
+    public synchronized Optional<InetSocketAddress> restAddress() {
+        return rest.map(RestServer::address);
+    }
+
+    /** Stops the node: the REST API first, then the layers top-down, the archive last. Idempotent. */
     public synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
+        rest.ifPresent(RestServer::close);
         kernel.stop().join();
         archive.ifPresent(ArchiveDriver::close);
         LOG.info("Node stopped");

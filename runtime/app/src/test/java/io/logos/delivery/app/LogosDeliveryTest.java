@@ -11,6 +11,7 @@ import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
+import io.logos.delivery.app.config.RestConfig;
 import io.logos.delivery.app.plugin.NodeSpis;
 import io.logos.delivery.app.plugin.PluginLoader;
 import io.logos.delivery.app.plugin.PluginRegistry;
@@ -54,7 +55,7 @@ class LogosDeliveryTest {
     private NodeConfig config(boolean store, String url, Optional<String> nodeKey) {
         NetworkConfig network = new NetworkConfig("127.0.0.1", 0, true, 0, Optional.empty(), 150, nodeKey, "test-agent");
         return new NodeConfig(0, MessageSizeLimit.DEFAULT, store, url, 5, plugins, data, network,
-                ProtocolsConfig.defaults());
+                ProtocolsConfig.defaults(), RestConfig.disabled());
     }
 
     @Test
@@ -107,7 +108,7 @@ class LogosDeliveryTest {
                     Optional.empty(), "test-agent");
             NodeStartException error = assertThrows(NodeStartException.class, () -> LogosDelivery.start(
                     new NodeConfig(0, MessageSizeLimit.DEFAULT, false, "memory://", 5, plugins, data, clash,
-                            ProtocolsConfig.defaults()), registry));
+                            ProtocolsConfig.defaults(), RestConfig.disabled()), registry));
             assertTrue(error.getMessage().startsWith("cannot listen on /ip4/127.0.0.1/tcp/" + port), error.getMessage());
         }
     }

@@ -8,6 +8,7 @@ import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
+import io.logos.delivery.app.config.RestConfig;
 import io.logos.delivery.app.logging.LogFormat;
 import io.logos.delivery.app.logging.LogLevel;
 import io.logos.delivery.app.logging.LogLevels;
@@ -121,6 +122,17 @@ final class LogosDeliveryCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String storeMessageDbUrl;
 
+    @Option(names = "--store-message-retention-policy", paramLabel = "<policy>",
+            defaultValue = ProtocolsConfig.DEFAULT_RETENTION_POLICY,
+            description = "Archive retention: time:<seconds>, capacity:<count>, size:<n>MB|GB, joined with ';'. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String storeRetentionPolicy;
+
+    @Option(names = "--store-resume", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "<bool>",
+            description = "After start, fetch the messages missed while down from a store peer (--storenode). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private boolean storeResume;
+
     @Option(names = "--store-max-num-db-connections", paramLabel = "<n>", defaultValue = "50",
             description = "Largest database connection pool of the archive. Default: ${DEFAULT-VALUE}.")
     private int storeMaxDbConnections;
@@ -186,6 +198,33 @@ final class LogosDeliveryCommand implements Callable<Integer> {
             description = "Time between summary lines, with unit ms, s, m or h. Default: ${DEFAULT-VALUE}.")
     private Duration metricsLoggingInterval;
 
+    @Option(names = "--rest", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "<bool>",
+            description = "Serve the REST API (nwaku's paths, see /openapi.yaml). Default: ${DEFAULT-VALUE}.")
+    private boolean rest;
+
+    @Option(names = "--rest-address", paramLabel = "<ip>", defaultValue = RestConfig.DEFAULT_ADDRESS,
+            description = "IP address the REST API listens on. Default: ${DEFAULT-VALUE}.")
+    private String restAddress;
+
+    @Option(names = "--rest-port", paramLabel = "<port>", defaultValue = "" + RestConfig.DEFAULT_PORT,
+            description = "REST API port (0: any free port, logged at start). Default: ${DEFAULT-VALUE}.")
+    private int restPort;
+
+    @Option(names = "--rest-admin", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+            paramLabel = "<bool>", description = "Serve the /admin REST endpoints (peers, log level). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private boolean restAdmin;
+
+    @Option(names = "--rest-allow-origin", paramLabel = "<origin>",
+            description = "Origin browsers may call the REST API from (CORS), repeatable: * for any, or e.g. "
+                    + "http://localhost:* with * and ? as wildcards. Default: none (no CORS headers).")
+    private List<String> restAllowOrigins = new ArrayList<>();
+
+    @Option(names = "--rest-relay-cache-capacity", paramLabel = "<n>",
+            defaultValue = "" + RestConfig.DEFAULT_RELAY_CACHE_CAPACITY,
+            description = "Relay messages kept for GET /relay/v1/messages. Default: ${DEFAULT-VALUE}.")
+    private int restRelayCacheCapacity;
+
     @Option(names = "--plugins-dir", paramLabel = "<dir>",
             description = "Folder of plugin jars. Default: plugins/ of the installation, else ./plugins.")
     private Path pluginsDirectory;
@@ -209,7 +248,7 @@ final class LogosDeliveryCommand implements Callable<Integer> {
         LogLevels.set(logLevel);
         NodeConfig config = new NodeConfig(clusterId, maxMessageSize, store, storeMessageDbUrl, storeMaxDbConnections,
                 pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory(), dataDirectory,
-                networkConfig(), protocolsConfig());
+                networkConfig(), protocolsConfig(), restConfig());
         PluginRegistry plugins = new PluginLoader(NodeSpis.ALL).load(config.pluginsDirectory());
         if (listPlugins) {
             printPlugins(plugins, spec.commandLine().getOut());
@@ -243,7 +282,12 @@ final class LogosDeliveryCommand implements Callable<Integer> {
     private ProtocolsConfig protocolsConfig() {
         return new ProtocolsConfig(relay, lightpush, filter, shards, numShardsInNetwork, staticNodes,
                 Optional.ofNullable(storeNode), Optional.ofNullable(filterNode), Optional.ofNullable(lightpushNode),
-                rateLimits, filterMaxPeersToServe, filterMaxCriteria, filterSubscriptionTimeout);
+                rateLimits, filterMaxPeersToServe, filterMaxCriteria, filterSubscriptionTimeout, storeRetentionPolicy,
+                storeResume);
+    }
+
+    private RestConfig restConfig() {
+        return new RestConfig(rest, restAddress, restPort, restAdmin, restAllowOrigins, restRelayCacheCapacity);
     }
 
     private static Path defaultPluginsDirectory() {

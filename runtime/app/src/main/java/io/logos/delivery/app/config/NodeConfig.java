@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param dataDirectory {@code --local-storage-path}: the node key and other local state
  * @param network listen addresses, node key, connection limits
  * @param protocols the Waku protocols mounted and the peers kept
+ * @param rest the REST API server
  */
 public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean store, String storeMessageDbUrl,
                          int storeMaxDbConnections, Path pluginsDirectory, Path dataDirectory, NetworkConfig network,
-                         ProtocolsConfig protocols) {
+                         ProtocolsConfig protocols, RestConfig rest) {
 
     /** nwaku's default archive URL. */
     public static final String DEFAULT_STORE_URL = "sqlite://store.sqlite3";
@@ -48,6 +49,12 @@ public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean
         Objects.requireNonNull(dataDirectory, "data directory");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(protocols, "protocols");
+        Objects.requireNonNull(rest, "rest");
+    }
+
+    /** {@link #storeMessageDbUrl()} without its password, for logs: {@code postgres://user:***@host/db}. */
+    public String redactedStoreUrl() {
+        return storeMessageDbUrl.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*):[^/]*@", "$1:***@");
     }
 
     /** The configuration an archive driver is opened with. */

@@ -21,11 +21,17 @@ import java.util.Optional;
  * @param filterMaxPeersToServe    {@code --filter-max-peers-to-serve}
  * @param filterMaxCriteria        {@code --filter-max-criteria}
  * @param filterSubscriptionTimeoutSeconds {@code --filter-subscription-timeout}
+ * @param storeRetentionPolicy     {@code --store-message-retention-policy}: {@code time:<s>;capacity:<n>;size:<n>MB|GB}
+ * @param storeResume              {@code --store-resume}: after start, fetch what was missed from a store peer
  */
 public record ProtocolsConfig(boolean relay, boolean lightpush, boolean filter, List<Integer> shards,
                               int numShardsInNetwork, List<String> staticNodes, Optional<String> storeNode,
                               Optional<String> filterNode, Optional<String> lightpushNode, List<String> rateLimits,
-                              int filterMaxPeersToServe, int filterMaxCriteria, int filterSubscriptionTimeoutSeconds) {
+                              int filterMaxPeersToServe, int filterMaxCriteria, int filterSubscriptionTimeoutSeconds,
+                              String storeRetentionPolicy, boolean storeResume) {
+
+    /** nwaku's default: two days. */
+    public static final String DEFAULT_RETENTION_POLICY = "time:172800";
 
     public ProtocolsConfig {
         shards = List.copyOf(shards);
@@ -43,6 +49,7 @@ public record ProtocolsConfig(boolean relay, boolean lightpush, boolean filter, 
         positive("--filter-max-peers-to-serve", filterMaxPeersToServe);
         positive("--filter-max-criteria", filterMaxCriteria);
         positive("--filter-subscription-timeout", filterSubscriptionTimeoutSeconds);
+        Objects.requireNonNull(storeRetentionPolicy, "storeRetentionPolicy");
     }
 
     private static void positive(String flag, int value) {
@@ -54,6 +61,6 @@ public record ProtocolsConfig(boolean relay, boolean lightpush, boolean filter, 
     /** nwaku's defaults: a relay node on autosharding over one shard, no services, no configured peers. */
     public static ProtocolsConfig defaults() {
         return new ProtocolsConfig(true, false, false, List.of(), 1, List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), 1000, 1000, 300);
+                Optional.empty(), List.of(), 1000, 1000, 300, DEFAULT_RETENTION_POLICY, false);
     }
 }

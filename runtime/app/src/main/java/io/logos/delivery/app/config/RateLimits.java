@@ -56,6 +56,11 @@ public final class RateLimits {
         return byProtocol.getOrDefault("lightpush", global);
     }
 
+    /** The store service's limit ({@code store} or {@code storev3}), else the global one. */
+    public RateLimit store() {
+        return byProtocol.getOrDefault("storev3", byProtocol.getOrDefault("store", global));
+    }
+
     public RateLimit filter() {
         return byProtocol.getOrDefault("filter", FILTER_DEFAULT);
     }

@@ -5,6 +5,8 @@ import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
 import io.logos.delivery.app.config.RateLimits;
+import io.logos.delivery.kernel.archive.ArchiveConfig;
+import io.logos.delivery.kernel.archive.RetentionPolicy;
 import io.logos.delivery.kernel.filter.FilterServerConfig;
 import io.logos.delivery.kernel.node.KernelConfig;
 import io.logos.delivery.kernel.node.KernelNode;
@@ -60,10 +62,16 @@ final class KernelNodeProvider implements Provider<KernelNode> {
                 .withMaxCriteriaPerPeer(protocols.filterMaxCriteria())
                 .withSubscriptionTtl(Duration.ofSeconds(protocols.filterSubscriptionTimeoutSeconds()))
                 .withRateLimit(rateLimits.filter());
+        ArchiveConfig archiveConfig;
+        try {
+            archiveConfig = new ArchiveConfig(RetentionPolicy.parse(protocols.storeRetentionPolicy()),
+                    ArchiveConfig.DEFAULT_RETENTION_INTERVAL);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("--store-message-retention-policy: " + e.getMessage());
+        }
         return new KernelNode(new KernelConfig(hostConfig(), sharding, protocols.relay(), protocols.lightpush(),
-                protocols.filter(), config.maxMessageSize(), rateLimits.lightpush(), filterService,
-                peerManagerConfig(protocols),
-                Clock.systemUTC()), archive);
+                protocols.filter(), config.maxMessageSize(), rateLimits.lightpush(), filterService, archiveConfig,
+                peerManagerConfig(protocols), Clock.systemUTC(), rateLimits.store(), protocols.storeResume()), archive);
     }
 
     /** The peer manager from the connection and peer flags; the peer store lives in the data folder. */

@@ -4,26 +4,43 @@ import io.logos.delivery.api.kernel.node.MessageListener;
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchivedMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stores relayed messages in arrival order on its own thread, so that a slow database never holds up relay
- * delivery. Ephemeral messages are not stored (RFC 14). The driver stays owned by whoever created it.
+ * delivery, and applies the retention policies on the same thread. As nwaku's archive: ephemeral messages
+ * are not stored, nor are messages stamped more than 20 s away from our clock (a message without timestamp
+ * is stored as it is); a hash already stored is skipped. The driver stays owned by whoever created it.
  */
 public final class ArchiveWriter implements MessageListener, AutoCloseable {
+
+    /** nwaku's MaxMessageTimestampVariance. */
+    public static final Duration MAX_TIMESTAMP_VARIANCE = Duration.ofSeconds(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveWriter.class);
 
     private final ArchiveDriver driver;
+    private final Clock clock;
+    private final List<RetentionPolicy> retention;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("archive-writer").daemon().factory());
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
 
-    public ArchiveWriter(ArchiveDriver driver) {
+    public ArchiveWriter(ArchiveDriver driver, Clock clock, List<RetentionPolicy> retention) {
         this.driver = driver;
+        this.clock = clock;
+        this.retention = List.copyOf(retention);
     }
 
     @Override
@@ -31,18 +48,63 @@ public final class ArchiveWriter implements MessageListener, AutoCloseable {
         if (received.message().ephemeral()) {
             return;
         }
+        if (!withinVariance(received.message().timestamp())) {
+            skipped.incrementAndGet();
+            LOG.debug("Not archiving {}: timestamp {} is more than {} s from now", received.hash(),
+                    received.message().timestamp(), MAX_TIMESTAMP_VARIANCE.toSeconds());
+            return;
+        }
         ArchivedMessage archived = new ArchivedMessage(received.hash(), received.pubsubTopic(), received.message());
         writer.execute(() -> store(archived));
     }
 
+    private boolean withinVariance(long timestamp) {
+        if (timestamp == 0) {
+            return true;
+        }
+        Instant now = clock.instant();
+        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return Math.abs(nowNanos - timestamp) <= MAX_TIMESTAMP_VARIANCE.toNanos();
+    }
+
     private void store(ArchivedMessage message) {
         try {
-            if (!driver.put(message)) {
+            if (driver.put(message)) {
+                stored.incrementAndGet();
+            } else {
                 LOG.trace("Archive already holds {}", message.hash());
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not archive {}: {}", message.hash(), e.getMessage());
         }
+    }
+
+    /** Applies every retention policy once, after the messages queued so far; completes with the deletions. */
+    public CompletableFuture<Long> applyRetention() {
+        return CompletableFuture.supplyAsync(() -> {
+            long deleted = 0;
+            for (RetentionPolicy policy : retention) {
+                try {
+                    deleted += policy.apply(driver, clock);
+                } catch (RuntimeException e) {
+                    LOG.warn("Retention policy {} failed: {}", policy, e.getMessage());
+                }
+            }
+            if (deleted > 0) {
+                LOG.info("Retention deleted {} archived messages", deleted);
+            }
+            return deleted;
+        }, writer);
+    }
+
+    /** Messages stored since start. */
+    public long storedCount() {
+        return stored.get();
+    }
+
+    /** Messages not stored because of their timestamp. */
+    public long skippedCount() {
+        return skipped.get();
     }
 
     /** Writes what is queued, then stops. */

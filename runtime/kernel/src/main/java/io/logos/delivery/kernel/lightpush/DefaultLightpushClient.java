@@ -11,6 +11,8 @@ import io.logos.delivery.api.kernel.node.LightpushResult;
 import io.logos.delivery.api.kernel.node.PeerId;
 import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.peers.ServicePeers;
+import io.logos.delivery.kernel.service.Failures;
+import io.logos.delivery.kernel.service.RequestIds;
 import io.logos.delivery.libp2p.host.Host;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,9 +51,6 @@ public final class DefaultLightpushClient implements LightpushClient {
                                   Duration requestTimeout, Clock clock) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(servicePeers, "servicePeers");
-        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-            throw new IllegalArgumentException("the request timeout must be positive, got " + requestTimeout);
-        }
         this.exchange = new ServiceExchange(host, servicePeers, requestTimeout);
         this.autoSharding = Objects.requireNonNull(autoSharding, "autoSharding");
         this.clock = Objects.requireNonNull(clock, "clock");

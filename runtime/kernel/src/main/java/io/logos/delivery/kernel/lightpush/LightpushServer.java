@@ -3,11 +3,12 @@ package io.logos.delivery.kernel.lightpush;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.api.kernel.node.Relay;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
+import io.logos.delivery.kernel.service.InFlightRequests;
+import io.logos.delivery.kernel.service.RequestStreamHandler;
 import io.logos.delivery.libp2p.host.Host;
 import io.logos.delivery.libp2p.peer.PeerId;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -31,7 +32,7 @@ public final class LightpushServer {
      */
     static final int REQUEST_ENVELOPE_BYTES = 4096;
 
-    private final List<PushStreamHandler> handlers;
+    private final List<RequestStreamHandler> handlers;
     private final int maxFrameSize;
     private final InFlightRequests inFlight = new InFlightRequests();
 
@@ -44,14 +45,9 @@ public final class LightpushServer {
      */
     public LightpushServer(Relay relay, MessageSizeLimit maxMessageSize, RequestRateLimiter<PeerId> rateLimiter,
                            ScheduledExecutorService scheduler, Duration readTimeout) {
-        Objects.requireNonNull(rateLimiter, "rateLimiter");
-        Objects.requireNonNull(scheduler, "scheduler");
-        if (readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new IllegalArgumentException("the read timeout must be positive, got " + readTimeout);
-        }
         MessagePusher pusher = new MessagePusher(relay, maxMessageSize);
         this.handlers = List.of(new LightpushV3Dialect(pusher), new LegacyLightpushDialect(pusher)).stream()
-                .map(dialect -> new PushStreamHandler(dialect, inFlight, rateLimiter, scheduler, readTimeout))
+                .map(dialect -> new RequestStreamHandler(dialect, inFlight, rateLimiter, scheduler, readTimeout))
                 .toList();
         this.maxFrameSize = (int) Math.min(Integer.MAX_VALUE, (long) maxMessageSize.bytes() + REQUEST_ENVELOPE_BYTES);
     }
@@ -64,7 +60,7 @@ public final class LightpushServer {
 
     /** Serves both protocol versions on {@code host}; identify announces them from then on. */
     public void mount(Host host) {
-        for (PushStreamHandler handler : handlers) {
+        for (RequestStreamHandler handler : handlers) {
             host.setFramedHandler(handler.protocol(), maxFrameSize, handler);
         }
     }

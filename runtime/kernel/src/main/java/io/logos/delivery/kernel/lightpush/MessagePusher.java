@@ -10,6 +10,7 @@ import io.logos.delivery.api.kernel.node.PublishOutcome;
 import io.logos.delivery.api.kernel.node.Relay;
 import io.logos.delivery.kernel.message.MalformedMessageException;
 import io.logos.delivery.kernel.message.WakuMessageCodec;
+import io.logos.delivery.kernel.service.Failures;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,7 @@
 package io.logos.delivery.kernel.node;
 
 import io.logos.delivery.api.kernel.MessageSizeLimit;
+import io.logos.delivery.kernel.archive.ArchiveConfig;
 import io.logos.delivery.kernel.filter.FilterServerConfig;
 import io.logos.delivery.kernel.peers.PeerManagerConfig;
 import io.logos.delivery.kernel.ratelimit.RateLimit;
@@ -20,12 +21,17 @@ import java.util.Objects;
  * @param maxMessageSize {@code --max-msg-size}
  * @param lightpushRateLimit requests a peer may push ({@code --rate-limit=lightpush:…}; nwaku's token buckets)
  * @param filterService  limits of the filter service
+ * @param archive        retention of the archive, when the node has one
  * @param peers          the peer manager: connection targets, static and service peers, the peer store
  * @param clock          the time every TTL, backoff and rate limit reads
+ * @param storeRateLimit queries a peer may make of the store service ({@code --rate-limit=store:…}), which is
+ *                       mounted when the node is given an archive
+ * @param storeResume    fill the archive from a store peer after start ({@code --store-resume})
  */
 public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean relay, boolean lightpush, boolean filter,
                            MessageSizeLimit maxMessageSize, RateLimit lightpushRateLimit, FilterServerConfig filterService,
-                           PeerManagerConfig peers, Clock clock) {
+                           ArchiveConfig archive, PeerManagerConfig peers, Clock clock, RateLimit storeRateLimit,
+                           boolean storeResume) {
 
     public KernelConfig {
         Objects.requireNonNull(host, "host");
@@ -33,8 +39,10 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
         Objects.requireNonNull(maxMessageSize, "maxMessageSize");
         Objects.requireNonNull(lightpushRateLimit, "lightpushRateLimit");
         Objects.requireNonNull(filterService, "filterService");
+        Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(peers, "peers");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(storeRateLimit, "storeRateLimit");
         if (peers.clusterId() != sharding.clusterId()) {
             throw new IllegalArgumentException("the peer manager's cluster " + peers.clusterId()
                     + " differs from the node's " + sharding.clusterId());
@@ -47,36 +55,52 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
     /** A relay node with nwaku's defaults on {@code host}. */
     public static KernelConfig relayNode(HostConfig host, ShardingConfig sharding) {
         return new KernelConfig(host, sharding, true, false, false, MessageSizeLimit.DEFAULT, RateLimit.UNLIMITED,
-                FilterServerConfig.DEFAULT, PeerManagerConfig.builder(sharding.clusterId()).build(), Clock.systemUTC());
+                FilterServerConfig.DEFAULT, ArchiveConfig.DEFAULT, PeerManagerConfig.builder(sharding.clusterId()).build(),
+                Clock.systemUTC(), RateLimit.UNLIMITED, false);
     }
 
     public KernelConfig withServices(boolean lightpush, boolean filter) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, peers, clock);
+                lightpushRateLimit, filterService, archive, peers, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withRelay(boolean value) {
         return new KernelConfig(host, sharding, value, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, peers, clock);
+                lightpushRateLimit, filterService, archive, peers, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withLightpushRateLimit(RateLimit value) {
-        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value, filterService, peers,
-                clock);
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value, filterService,
+                archive, peers, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withFilterService(FilterServerConfig value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, value, peers, clock);
+                lightpushRateLimit, value, archive, peers, clock, storeRateLimit, storeResume);
+    }
+
+    public KernelConfig withArchive(ArchiveConfig value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, lightpushRateLimit,
+                filterService, value, peers, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withPeers(PeerManagerConfig value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, value, clock);
+                lightpushRateLimit, filterService, archive, value, clock, storeRateLimit, storeResume);
     }
 
     public KernelConfig withClock(Clock value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize,
-                lightpushRateLimit, filterService, peers, value);
+                lightpushRateLimit, filterService, archive, peers, value, storeRateLimit, storeResume);
+    }
+
+    public KernelConfig withStoreRateLimit(RateLimit value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, lightpushRateLimit,
+                filterService, archive, peers, clock, value, storeResume);
+    }
+
+    public KernelConfig withStoreResume(boolean value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, lightpushRateLimit,
+                filterService, archive, peers, clock, storeRateLimit, value);
     }
 }

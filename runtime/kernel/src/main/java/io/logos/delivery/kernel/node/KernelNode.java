@@ -10,6 +10,7 @@ import io.logos.delivery.api.kernel.node.PeerId;
 import io.logos.delivery.api.kernel.node.Peers;
 import io.logos.delivery.api.kernel.node.Registration;
 import io.logos.delivery.api.kernel.node.Relay;
+import io.logos.delivery.api.kernel.node.StoreClient;
 import io.logos.delivery.api.kernel.node.WakuNode;
 import io.logos.delivery.kernel.archive.ArchiveWriter;
 import io.logos.delivery.kernel.filter.DefaultFilterClient;
@@ -25,6 +26,10 @@ import io.logos.delivery.kernel.peers.PeerManager;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.kernel.relay.RelayConfig;
 import io.logos.delivery.kernel.relay.WakuRelay;
+import io.logos.delivery.kernel.store.DefaultStoreClient;
+import io.logos.delivery.kernel.store.StoreResume;
+import io.logos.delivery.kernel.store.StoreServer;
+import io.logos.delivery.kernel.store.StoreServerConfig;
 import io.logos.delivery.libp2p.host.Connection;
 import io.logos.delivery.libp2p.host.ConnectionListener;
 import io.logos.delivery.libp2p.host.Direction;
@@ -51,7 +56,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A Waku node on the project's libp2p host. Mounts metadata always, relay when configured, and the light
  * push and filter services on top of relay; relayed messages go, in this order, to the filter server,
- * the archive and the listeners other layers register. Start once, stop once.
+ * the archive and the listeners other layers register. Given an archive, it serves store queries from it
+ * and can resume it from store peers. Start once, stop once.
  */
 public final class KernelNode implements WakuNode {
 
@@ -73,6 +79,10 @@ public final class KernelNode implements WakuNode {
     private final DefaultFilterClient filterClient;
     private final Optional<FilterServer> filterServer;
     private final DefaultLightpushClient lightpushClient;
+    private final DefaultStoreClient storeClient;
+    private final Optional<StoreServer> storeServer;
+    private final Optional<StoreResume> storeResume;
+    private final RequestRateLimiter<io.logos.delivery.libp2p.peer.PeerId> storeLimiter;
     private volatile LightpushServer lightpushServer;
     private volatile GossipSub gossip;
     private volatile WakuRelay relay;
@@ -98,6 +108,14 @@ public final class KernelNode implements WakuNode {
         this.filterServer = config.filter()
                 ? Optional.of(new FilterServer(config.filterService(), config.clock(), scheduler))
                 : Optional.empty();
+        // store: the client always; the service and resume when there is an archive
+        this.storeClient = new DefaultStoreClient(host, peerManager, config.maxMessageSize(),
+                DefaultStoreClient.DEFAULT_REQUEST_TIMEOUT);
+        this.storeLimiter = RequestRateLimiter.perPeerAndGlobal(config.storeRateLimit(), config.clock());
+        this.storeServer = archive.map(driver -> new StoreServer(driver, storeLimiter, scheduler,
+                StoreServerConfig.DEFAULT));
+        this.storeResume = archive.map(driver -> new StoreResume(storeClient, driver, config.sharding()::pubsubTopics,
+                config.clock()));
     }
 
     @Override
@@ -107,9 +125,22 @@ public final class KernelNode implements WakuNode {
         host.addConnectionListener(new PeerEvents());
         filterClient.mount();
         filterServer.ifPresent(server -> server.mount(host));
+        storeServer.ifPresent(server -> {
+            server.mount(host);
+            scheduler.scheduleWithFixedDelay(storeLimiter::forgetIdlePeers, 1, 1, TimeUnit.MINUTES);
+        });
         return host.start().thenRun(this::mountRelay).thenRun(peerManager::start).thenRun(() -> LOG.info(
                 "Waku node {} started: cluster {}, shards {}, protocols {}", host.peerId(),
-                config.sharding().clusterId(), config.sharding().effectiveShards(), host.protocols()));
+                config.sharding().clusterId(), config.sharding().effectiveShards(), host.protocols()))
+                .thenRun(this::resumeStoreIfConfigured);
+    }
+
+    /** nwaku's {@code --store-resume}: in the background, 3 attempts 30 s apart. */
+    private void resumeStoreIfConfigured() {
+        if (config.storeResume()) {
+            storeResume.ifPresentOrElse(resume -> resume.runRetrying(3, Duration.ofSeconds(30), scheduler),
+                    () -> LOG.warn("Store resume is on, but the node has no archive to resume"));
+        }
     }
 
     private void mountRelay() {
@@ -122,8 +153,10 @@ public final class KernelNode implements WakuNode {
                 config.clock(), delivery);
         filterServer.ifPresent(server -> relay.addMessageListener(server::onMessage));
         archive.ifPresent(driver -> {
-            archiveWriter = new ArchiveWriter(driver);
+            archiveWriter = new ArchiveWriter(driver, config.clock(), config.archive().retention());
             relay.addMessageListener(archiveWriter);
+            long every = config.archive().retentionInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(archiveWriter::applyRetention, every, every, TimeUnit.MILLISECONDS);
         });
         config.sharding().pubsubTopics().forEach(relay::subscribe);
         if (config.lightpush()) {
@@ -137,11 +170,17 @@ public final class KernelNode implements WakuNode {
         scheduler.scheduleWithFixedDelay(() -> relay.refreshHealth(events), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }
 
-    /** The shards we announce in metadata: a relay node's subscribed shards of our cluster, none for an edge node. */
+    /**
+     * The shards we announce in metadata: a relay node's subscribed shards of our cluster (the configured
+     * ones while relay is being mounted at start), none for an edge node.
+     */
     private List<Integer> announcedShards() {
+        if (!config.relay()) {
+            return List.of();
+        }
         WakuRelay current = relay;
         if (current == null) {
-            return List.of();
+            return config.sharding().effectiveShards();
         }
         return current.subscriptions().stream().map(PubsubTopic::shard).flatMap(Optional::stream)
                 .filter(shard -> shard.clusterId() == config.sharding().clusterId())
@@ -163,6 +202,8 @@ public final class KernelNode implements WakuNode {
         if (lightpushServer != null) {
             services.add(lightpushServer.stop());
         }
+        storeServer.ifPresent(server -> services.add(server.stop()));
+        storeResume.ifPresent(resume -> services.add(resume.stop()));
         stopped = CompletableFuture.allOf(services.toArray(CompletableFuture[]::new))
                 .handle((done, failure) -> null)
                 .thenCompose(drained -> {
@@ -227,6 +268,35 @@ public final class KernelNode implements WakuNode {
     @Override
     public FilterClient filter() {
         return filterClient;
+    }
+
+    /** The archive writer, present when the node has an archive and relays; for metrics and tests. */
+    public Optional<ArchiveWriter> archiveWriter() {
+        return Optional.ofNullable(archiveWriter);
+    }
+
+    @Override
+    public StoreClient store() {
+        return storeClient;
+    }
+
+    /**
+     * Fills the archive with what a store peer holds of the node's shards since the archive's newest message
+     * (at most {@link StoreResume#MAX_RANGE} back); completes with the number of messages added. Fails with
+     * {@link IllegalStateException} when the node has no archive, and with
+     * {@link io.logos.delivery.kernel.store.StoreResumeException} when no store peer serves the query.
+     */
+    public CompletableFuture<Long> resumeStore() {
+        return storeResume.map(StoreResume::run).orElseGet(() -> CompletableFuture.failedFuture(
+                new IllegalStateException("store resume needs an archive (--store)")));
+    }
+
+    /**
+     * The store service, present when the node has an archive ({@code --store}); its
+     * {@link StoreServer#answerLocally} answers the node's own queries, such as its REST API's.
+     */
+    public Optional<StoreServer> storeServer() {
+        return storeServer;
     }
 
     /** The filter service, when mounted; for metrics and tests. */

@@ -51,6 +51,9 @@ class MetadataProtocolTest {
                 java.time.Duration.ofSeconds(5)).query(server.host().peerId()));
 
         assertEquals(new PeerMetadata(OptionalInt.of(16), List.of(32, 64)), answer);
+        Await.until(() -> client.peers().all().stream().anyMatch(peer -> peer.peerId().equals(server.peerId())
+                        && peer.clusterId().equals(OptionalInt.of(16)) && peer.shards().equals(java.util.Set.of(32, 64))),
+                "the exchange on connect recorded the server's cluster and shards for peer selection");
     }
 
     @Test

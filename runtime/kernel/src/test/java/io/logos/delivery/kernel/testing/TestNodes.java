@@ -6,6 +6,7 @@ import io.logos.delivery.kernel.node.ShardingConfig;
 import io.logos.delivery.libp2p.crypto.Keys;
 import io.logos.delivery.libp2p.host.HostConfig;
 import io.logos.delivery.libp2p.multiaddr.Multiaddr;
+import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,13 @@ public final class TestNodes implements AutoCloseable {
     }
 
     public KernelNode start(ShardingConfig sharding, UnaryOperator<KernelConfig> adjust) throws Exception {
-        KernelNode node = new KernelNode(adjust.apply(KernelConfig.relayNode(loopbackHost(), sharding)), Optional.empty());
+        return start(sharding, adjust, Optional.empty());
+    }
+
+    /** A node with {@code archive} (a store node, when present); the test closes the archive. */
+    public KernelNode start(ShardingConfig sharding, UnaryOperator<KernelConfig> adjust,
+                            Optional<ArchiveDriver> archive) throws Exception {
+        KernelNode node = new KernelNode(adjust.apply(KernelConfig.relayNode(loopbackHost(), sharding)), archive);
         nodes.add(node);
         Await.await(node.start());
         return node;

@@ -3,7 +3,9 @@
  * one {@code @FuzzTest} method) per decoder, plus {@link io.logos.delivery.libp2p.fuzz.MuxerIsolationTest}.
  *
  * <p><b>How they run.</b> {@code mvn verify} runs them in the surefire execution {@code fuzz}
- * (phase integration-test; see runtime/libp2p/pom.xml) in <i>fuzzing mode</i> ({@code JAZZER_FUZZ=1}):
+ * (phase integration-test; see runtime/libp2p/pom.xml) in <i>regression mode</i>: each replays its
+ * committed inputs, so the build (and CI) is deterministic. {@code -Dfuzz.mode=1} runs them in
+ * <i>fuzzing mode</i> ({@code JAZZER_FUZZ=1}):
  * each class gets a JVM of its own, because Jazzer fuzzes one test per JVM, two JVMs at a time, each
  * first replaying its committed seeds, then fuzzing for {@code fuzz.duration} (default 10 s) with a
  * per-input timeout of {@code fuzz.input.timeout} (10 s) and a heap of {@code fuzz.heap} (512 MiB),
@@ -12,7 +14,7 @@
  * path (which also avoids the split package of jazzer and jazzer-junit), and Jazzer's agent makes the
  * instrumented module read its runtime.
  * <ul>
- *   <li>{@code mvn verify -pl runtime/libp2p -Dfuzz.mode=0}: replay the seeds only (regression mode);</li>
+ *   <li>{@code mvn verify -pl runtime/libp2p -Dfuzz.mode=1}: fuzz every target for 10 s;</li>
  *   <li>{@code ... -Dfuzz.duration=10m -Dtest=YamuxFuzzTest -Dsurefire.failIfNoSpecifiedTests=false}:
  *       fuzz one target longer;</li>
  *   <li>{@code -Dfuzz.skip}: skip them.</li>

@@ -33,6 +33,9 @@ public interface WakuNode {
     /** The filter client; it is always available. */
     FilterClient filter();
 
+    /** The store client; it is always available. */
+    StoreClient store();
+
     Peers peers();
 
     Registration addEventListener(KernelEventListener listener);

@@ -26,9 +26,17 @@ public final class IdentifyProtocol {
     private IdentifyProtocol() {
     }
 
-    /** Writes {@code message} on {@code stream}, then closes it. */
+    /**
+     * Writes {@code message} on {@code stream}, then closes it. A message longer than peers read (64 KiB)
+     * is not sent: the stream is closed and the future fails.
+     */
     public static CompletableFuture<Void> send(Channel stream, IdentifyMessage message) {
         byte[] body = IdentifyCodec.encode(message);
+        if (body.length > MAX_MESSAGE_BYTES) {
+            stream.close();
+            return CompletableFuture.failedFuture(new IOException("identify message of " + body.length
+                    + " bytes is longer than " + MAX_MESSAGE_BYTES));
+        }
         ByteBuf frame = Unpooled.buffer(Varint.MAX_BYTES + body.length);
         Varint.write(frame, body.length);
         frame.writeBytes(body);

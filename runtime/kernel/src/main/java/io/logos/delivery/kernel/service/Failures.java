@@ -1,16 +1,16 @@
-package io.logos.delivery.kernel.lightpush;
+package io.logos.delivery.kernel.service;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Helpers for failures that come out of future chains. */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
     /** The failure a future chain wrapped, or {@code failure} itself. */
-    static Throwable unwrap(Throwable failure) {
+    public static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof CompletionException || current instanceof ExecutionException)
                 && current.getCause() != null) {

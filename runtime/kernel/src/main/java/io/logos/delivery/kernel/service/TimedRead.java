@@ -1,4 +1,4 @@
-package io.logos.delivery.kernel.lightpush;
+package io.logos.delivery.kernel.service;
 
 import io.logos.delivery.libp2p.framed.FramedStream;
 import java.time.Duration;
@@ -10,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A frame read that gives up after a while, so that a silent peer cannot hold a stream open forever. */
-final class TimedRead {
+public final class TimedRead {
 
     private TimedRead() {
     }
 
     /** The next frame of {@code stream}; fails with {@link TimeoutException} when none came within {@code timeout}. */
-    static CompletableFuture<Optional<byte[]>> read(FramedStream stream, ScheduledExecutorService scheduler,
+    public static CompletableFuture<Optional<byte[]>> read(FramedStream stream, ScheduledExecutorService scheduler,
                                                     Duration timeout) {
         CompletableFuture<Optional<byte[]>> result = new CompletableFuture<>();
         ScheduledFuture<?> expiry = scheduler.schedule(() -> result.completeExceptionally(

@@ -1,12 +1,12 @@
-package io.logos.delivery.kernel.lightpush;
+package io.logos.delivery.kernel.service;
 
-import io.logos.delivery.api.kernel.node.LightpushResult;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.libp2p.framed.FrameTooLargeException;
 import io.logos.delivery.libp2p.framed.FramedStream;
 import io.logos.delivery.libp2p.framed.FramedStreamHandler;
 import io.logos.delivery.libp2p.peer.PeerId;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,42 +15,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one light push stream: admission (stopping, rate limit), one request read with a deadline, one
- * answer, then the stream is closed. A stream's failure never touches other streams or the connection.
+ * Serves one request/response stream of a {@link RequestService}: admission (stopping, rate limit), one
+ * request read with a deadline, one answer, then the stream is closed. A stream's failure never touches other
+ * streams or the connection.
  */
-final class PushStreamHandler implements FramedStreamHandler {
+public final class RequestStreamHandler implements FramedStreamHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PushStreamHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RequestStreamHandler.class);
 
-    private final PushDialect dialect;
+    private final RequestService service;
     private final InFlightRequests inFlight;
     private final RequestRateLimiter<PeerId> rateLimiter;
     private final ScheduledExecutorService scheduler;
     private final Duration readTimeout;
 
-    PushStreamHandler(PushDialect dialect, InFlightRequests inFlight, RequestRateLimiter<PeerId> rateLimiter,
-                      ScheduledExecutorService scheduler, Duration readTimeout) {
-        this.dialect = dialect;
-        this.inFlight = inFlight;
-        this.rateLimiter = rateLimiter;
-        this.scheduler = scheduler;
+    /**
+     * @param inFlight    counts the requests being served; refuses new ones once stopping
+     * @param rateLimiter requests per peer; a refused one is answered without being read
+     * @param scheduler   runs the read deadline
+     * @param readTimeout how long a peer may take to send its request after opening the stream
+     */
+    public RequestStreamHandler(RequestService service, InFlightRequests inFlight,
+                                RequestRateLimiter<PeerId> rateLimiter, ScheduledExecutorService scheduler,
+                                Duration readTimeout) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        if (readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("the read timeout must be positive, got " + readTimeout);
+        }
         this.readTimeout = readTimeout;
     }
 
-    String protocol() {
-        return dialect.protocol();
+    public String protocol() {
+        return service.protocol();
     }
 
     @Override
     public void handle(FramedStream stream) {
         if (!inFlight.enter()) {
-            respond(stream, dialect.refusal(PushStatus.serviceUnavailable()));
+            respond(stream, service.serviceUnavailable());
             return;
         }
         // like nwaku, a rate-limited request is refused without reading it
         CompletableFuture<Optional<byte[]>> answer = rateLimiter.tryAcquire(stream.remotePeer())
                 ? readAndAnswer(stream)
-                : CompletableFuture.completedFuture(Optional.of(dialect.refusal(PushStatus.tooManyRequests())));
+                : CompletableFuture.completedFuture(Optional.of(service.tooManyRequests()));
         answer.thenCompose(bytes -> bytes.isPresent() ? respond(stream, bytes.get()) : abandon(stream))
                 .whenComplete((ignored, failure) -> inFlight.leave());
     }
@@ -66,10 +77,9 @@ final class PushStreamHandler implements FramedStreamHandler {
 
     private Optional<byte[]> answerToReadFailure(FramedStream stream, Throwable failure) {
         if (failure instanceof FrameTooLargeException tooLarge) {
-            return Optional.of(dialect.refusal(PushStatus.refused(LightpushResult.PAYLOAD_TOO_LARGE, "request of "
-                    + tooLarge.announced() + " bytes is larger than the limit of " + tooLarge.limit() + " bytes")));
+            return Optional.of(service.requestTooLarge(tooLarge));
         }
-        LOG.debug("No light push request read on {}: {}", stream, failure.toString());
+        LOG.debug("No {} request read on {}: {}", service.protocol(), stream, failure.toString());
         return Optional.empty();
     }
 
@@ -80,11 +90,11 @@ final class PushStreamHandler implements FramedStreamHandler {
         }
         CompletableFuture<byte[]> answer;
         try {
-            answer = dialect.answer(frame.get());
+            answer = service.answer(frame.get());
         } catch (RuntimeException unexpected) {
             answer = CompletableFuture.failedFuture(unexpected);
         }
-        return answer.exceptionally(failure -> dialect.refusal(PushStatus.internalError(Failures.unwrap(failure))))
+        return answer.exceptionally(failure -> service.internalError(Failures.unwrap(failure)))
                 .thenApply(Optional::of);
     }
 
@@ -95,7 +105,7 @@ final class PushStreamHandler implements FramedStreamHandler {
     private CompletableFuture<Void> respond(FramedStream stream, byte[] answer) {
         return stream.answerAndFinish(answer).handle((ignored, failure) -> {
             if (failure != null) {
-                LOG.debug("Light push answer not sent on {}: {}", stream, failure.toString());
+                LOG.debug("{} answer not sent on {}: {}", service.protocol(), stream, failure.toString());
                 stream.reset();
             }
             return null;

@@ -1,10 +1,10 @@
-package io.logos.delivery.kernel.lightpush;
+package io.logos.delivery.kernel.service;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Request ids as nwaku's client makes them: 10 random bytes in lowercase hex. */
-final class RequestIds {
+public final class RequestIds {
 
     private static final int BYTES = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -13,7 +13,7 @@ final class RequestIds {
     private RequestIds() {
     }
 
-    static String next() {
+    public static String next() {
         byte[] id = new byte[BYTES];
         RANDOM.nextBytes(id);
         return HEX.formatHex(id);

@@ -1,17 +1,17 @@
-package io.logos.delivery.kernel.lightpush;
+package io.logos.delivery.kernel.service;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts the requests being served, so that stopping can refuse new ones and wait for the rest. Thread-safe. */
-final class InFlightRequests {
+public final class InFlightRequests {
 
     private final AtomicInteger count = new AtomicInteger();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean stopping;
 
     /** Admits a request; false once stopping. An admitted request must be {@link #leave() left}. */
-    boolean enter() {
+    public boolean enter() {
         count.incrementAndGet();
         // checked after counting, so that stop() either sees this request or this request sees stop()
         if (stopping) {
@@ -21,14 +21,14 @@ final class InFlightRequests {
         return true;
     }
 
-    void leave() {
+    public void leave() {
         if (count.decrementAndGet() == 0 && stopping) {
             drained.complete(null);
         }
     }
 
     /** Refuses new requests; completes once every admitted request has left. */
-    CompletableFuture<Void> stop() {
+    public CompletableFuture<Void> stop() {
         stopping = true;
         if (count.get() == 0) {
             drained.complete(null);
