@@ -172,6 +172,13 @@ public abstract class ArchiveDriverConformance {
     }
 
     @Test
+    void aTimeRangeThatEndsBeforeItStartsFindsNothing() {
+        putMixed(10);
+        assertEquals(List.of(), driver.find(ArchiveQuery.builder().timeStart(T0 + 3_000_000_000L)
+                .timeEnd(T0 + 2_000_000_000L).build()));
+    }
+
+    @Test
     void anUnknownCursorIsAnError() {
         putMixed(5);
         MessageHash unknown = MessageHash.compute(SHARD_0, message(SHARD_0, CHAT, T0, "unknown").message());

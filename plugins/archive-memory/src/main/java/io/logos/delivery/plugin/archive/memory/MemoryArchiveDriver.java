@@ -97,6 +97,10 @@ final class MemoryArchiveDriver implements ArchiveDriver {
     /** Narrows {@code view} to the query's time range and cursor, in the query's direction. */
     private NavigableMap<SortKey, ArchivedMessage> window(NavigableMap<SortKey, ArchivedMessage> view,
                                                            ArchiveQuery query) {
+        if (query.timeStart().isPresent() && query.timeEnd().isPresent()
+                && query.timeStart().getAsLong() > query.timeEnd().getAsLong()) {
+            return java.util.Collections.emptyNavigableMap(); // an empty range, not an error
+        }
         if (query.timeStart().isPresent()) {
             view = view.tailMap(new SortKey(query.timeStart().getAsLong(), LOWEST_HASH), true);
         }
