@@ -156,4 +156,20 @@ class LauncherIT {
         assertLine(stderr, line -> line.startsWith("logos-delivery: Unknown option: '--no-such-flag'"));
         assertEquals(1, stderr.size(), stderr.toString());
     }
+
+    @Test
+    void anUnreachablePostgresqlArchiveIsOneLineAndStatus1WithoutThePassword() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        launch("--tcp-port=0", "--store=true",
+                "--store-message-db-url=postgres://waku:s3cret@127.0.0.1:" + closedPort + "/archive");
+        assertEquals(1, exitCode(START_TIMEOUT));
+        assertEquals(1, stderr.size(), stderr.toString());
+        assertLine(stderr, line -> line.startsWith("logos-delivery: error: cannot connect to the PostgreSQL archive at 127.0.0.1:"
+                + closedPort));
+        assertLine(stderr, line -> !line.contains("s3cret"));
+        stdout.forEach(line -> org.junit.jupiter.api.Assertions.assertFalse(line.contains("s3cret"), line));
+    }
 }
