@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores relayed messages in arrival order on its own thread, so that a slow database never holds up relay
- * delivery, and applies the retention policies on the same thread. As nwaku's archive: ephemeral messages
+ * delivery, and applies the retention policies on the same thread, reclaiming the space they free. As nwaku's archive: ephemeral messages
  * are not stored, nor are messages stamped more than 20 s away from our clock (a message without timestamp
  * is stored as it is); a hash already stored is skipped. The driver stays owned by whoever created it.
  */
@@ -92,6 +92,11 @@ public final class ArchiveWriter implements MessageListener, AutoCloseable {
             }
             if (deleted > 0) {
                 LOG.info("Retention deleted {} archived messages", deleted);
+                try {
+                    driver.reclaimSpace();
+                } catch (RuntimeException e) {
+                    LOG.warn("Reclaiming the archive's space failed: {}", e.getMessage());
+                }
             }
             return deleted;
         }, writer);

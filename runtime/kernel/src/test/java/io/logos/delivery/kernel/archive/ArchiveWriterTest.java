@@ -77,6 +77,27 @@ class ArchiveWriterTest {
     }
 
     @Test
+    void spaceIsReclaimedAfterRetentionDeletedSomething() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger reclaimed = new java.util.concurrent.atomic.AtomicInteger();
+        ArchiveDriver counting = (ArchiveDriver) java.lang.reflect.Proxy.newProxyInstance(
+                ArchiveDriver.class.getClassLoader(), new Class<?>[] {ArchiveDriver.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("reclaimSpace")) {
+                        reclaimed.incrementAndGet();
+                        return null;
+                    }
+                    return method.invoke(driver, args);
+                });
+        try (ArchiveWriter writer = new ArchiveWriter(counting, clock, RetentionPolicy.parse("time:60"))) {
+            writer.onMessage(received("old", nanos(clock.instant()), false));
+            assertEquals(0L, Await.await(writer.applyRetention()));
+            assertEquals(0, reclaimed.get(), "nothing deleted, nothing to reclaim");
+            clock.advance(Duration.ofMinutes(2));
+            assertEquals(1L, Await.await(writer.applyRetention()));
+            assertEquals(1, reclaimed.get());
+        }
+    }
+
+    @Test
     void capacityWaitsForThirtyPercentMoreThenKeepsFifteenPercentAboveIt() {
         for (int i = 0; i < 12; i++) {
             driver.put(io.logos.delivery.spi.kernel.archive.ArchivedMessage.of(SHARD,
