@@ -16,10 +16,12 @@ import io.logos.delivery.spi.kernel.archive.ArchiveQuery;
 import io.logos.delivery.spi.kernel.archive.ArchivedMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +73,7 @@ public abstract class ArchiveDriverConformance {
             all.add(message(i % 3 == 0 ? SHARD_1 : SHARD_0, i % 2 == 0 ? CHAT : NEWS, timestamp, "message " + i));
         }
         List<ArchivedMessage> shuffled = new ArrayList<>(all);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(42));
+        Collections.shuffle(shuffled, new Random(42));
         shuffled.forEach(stored -> assertTrue(driver.put(stored), "new message " + stored.hash()));
         return all;
     }
@@ -207,5 +209,102 @@ public abstract class ArchiveDriverConformance {
         assertEquals(remaining.size() - 3, driver.deleteOldest(1000), "deletes no more than it holds");
         assertEquals(0, driver.count());
         driver.reclaimSpace();
+    }
+
+    @Test
+    void pagesThroughALongRunOfEqualTimestampsByHash() {
+        List<ArchivedMessage> all = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            all.add(message(SHARD_0, CHAT, T0, "same time " + i));
+        }
+        all.forEach(driver::put);
+        for (PagingDirection direction : PagingDirection.values()) {
+            ArchiveQuery query = ArchiveQuery.builder().direction(direction).limit(7).build();
+            assertEquals(hashes(expected(all, query)), hashes(allPages(query)), direction.toString());
+        }
+    }
+
+    @Test
+    void aMessageWithoutTimestampIsStoredAsTheOldest() {
+        ArchivedMessage untimed = message(SHARD_0, CHAT, 0, "no timestamp");
+        ArchivedMessage timed = message(SHARD_0, CHAT, T0, "timed");
+        assertTrue(driver.put(timed));
+        assertTrue(driver.put(untimed));
+
+        assertEquals(OptionalLong.of(0), driver.oldestTimestamp());
+        assertEquals(List.of(untimed.hash(), timed.hash()), hashes(driver.find(ArchiveQuery.builder().build())));
+        assertEquals(List.of(untimed.hash()), hashes(driver.find(ArchiveQuery.builder().timeEnd(0).build())));
+        assertEquals(1, driver.deleteOlderThan(1));
+        assertEquals(List.of(timed.hash()), hashes(driver.find(ArchiveQuery.builder().build())));
+    }
+
+    @Test
+    void keepsEveryByteOfBinaryEmptyAndLargeFields() {
+        byte[] everyByte = new byte[256];
+        for (int i = 0; i < everyByte.length; i++) {
+            everyByte[i] = (byte) i;
+        }
+        byte[] large = new byte[150 * 1024];
+        new Random(5).nextBytes(large);
+        List<WakuMessage> messages = List.of(
+                WakuMessage.builder().contentTopic(CHAT).payload(everyByte).meta(new byte[] {0, -1, 0}).timestamp(T0)
+                        .build(),
+                WakuMessage.builder().contentTopic("/app/1/ünïcødé-☃/proto").timestamp(T0 + 1).build(),
+                WakuMessage.builder().contentTopic(CHAT).payload(large).version(WakuMessage.MAX_VERSION)
+                        .timestamp(T0 + 2).build());
+        for (WakuMessage message : messages) {
+            assertTrue(driver.put(ArchivedMessage.of(SHARD_1, message)));
+        }
+        List<ArchivedMessage> found = driver.find(ArchiveQuery.builder().build());
+        assertEquals(messages, found.stream().map(ArchivedMessage::message).toList());
+        assertEquals(1, driver.find(ArchiveQuery.builder().contentTopics(Set.of("/app/1/ünïcødé-☃/proto")).build())
+                .size(), "a non-ASCII content topic is matched exactly");
+    }
+
+    @Test
+    void aSecondPutOfTheSameHashKeepsTheFirstCopy() {
+        WakuMessage first = WakuMessage.builder().contentTopic(CHAT).payload(new byte[] {1}).timestamp(T0)
+                .rateLimitProof(new byte[] {1}).build();
+        // the proof and version are not hashed: this is the same message as far as the archive is concerned
+        WakuMessage second = first.toBuilder().rateLimitProof(new byte[] {2}).version(1).build();
+        assertTrue(driver.put(ArchivedMessage.of(SHARD_0, first)));
+        assertFalse(driver.put(ArchivedMessage.of(SHARD_0, second)));
+        assertEquals(List.of(first), driver.find(ArchiveQuery.builder().build()).stream()
+                .map(ArchivedMessage::message).toList());
+    }
+
+    @Test
+    void aCursorOutsideTheFiltersStillMarksThePosition() {
+        List<ArchivedMessage> all = putMixed(30);
+        ArchivedMessage news = all.get(13);
+        assertEquals(NEWS, news.message().contentTopic());
+        for (PagingDirection direction : PagingDirection.values()) {
+            ArchiveQuery chat = ArchiveQuery.builder().contentTopics(Set.of(CHAT)).direction(direction).limit(100)
+                    .build();
+            ArchiveQuery afterNews = new ArchiveQuery(chat.pubsubTopic(), chat.contentTopics(), chat.timeStart(),
+                    chat.timeEnd(), chat.hashes(), Optional.of(news.hash()), direction, chat.limit());
+            int sign = direction == PagingDirection.FORWARD ? 1 : -1;
+            List<ArchivedMessage> expected = expected(all, chat).stream()
+                    .filter(m -> sign * ORDER.compare(m, news) > 0).toList();
+            assertEquals(hashes(expected), hashes(driver.find(afterNews)), direction.toString());
+        }
+    }
+
+    @Test
+    void aPageLargerThanTheArchiveHoldsEverythingAndARangeAfterItNothing() {
+        List<ArchivedMessage> all = putMixed(12);
+        ArchiveQuery everything = ArchiveQuery.builder().limit(1000).build();
+        assertEquals(hashes(expected(all, everything)), hashes(driver.find(everything)));
+        assertEquals(List.of(), driver.find(ArchiveQuery.builder().timeStart(all.getLast().timestamp() + 1).build()));
+    }
+
+    @Test
+    void callsAfterCloseFailAndClosingAgainDoesNothing() {
+        putMixed(3);
+        driver.close();
+        driver.close();
+        assertThrows(ArchiveException.class, () -> driver.put(message(SHARD_0, CHAT, T0, "late")));
+        assertThrows(ArchiveException.class, () -> driver.find(ArchiveQuery.builder().build()));
+        assertThrows(ArchiveException.class, driver::count);
     }
 }
