@@ -1,0 +1,150 @@
+package io.logos.delivery.bench;
+
+import io.logos.delivery.api.kernel.MessageHash;
+import io.logos.delivery.api.kernel.PagingDirection;
+import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
+import io.logos.delivery.spi.kernel.archive.ArchiveQuery;
+import io.logos.delivery.spi.kernel.archive.ArchivedMessage;
+import io.logos.delivery.testkit.postgres.EmbeddedPostgresServer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The postgres driver against a batched JDBC insert into a plain (not partitioned) table with the driver's
+ * columns, primary key and indexes, both on a throw-away local server ({@link EmbeddedPostgresServer}: PostgreSQL
+ * from Maven Central, default settings but no fsync). Every archive is a schema of its own.
+ */
+final class PostgresBackend implements ArchiveBackend {
+
+    private static final String DATABASE = "postgres";
+    private static final String COLUMNS = "message_hash, timestamp, pubsub_topic, content_topic, payload, version,"
+            + " meta, rate_limit_proof";
+    private static final List<String> RAW_SCHEMA = List.of("""
+            CREATE TABLE archive_messages (
+                message_hash BYTEA NOT NULL, timestamp BIGINT NOT NULL, pubsub_topic BYTEA NOT NULL,
+                content_topic BYTEA NOT NULL, payload BYTEA NOT NULL, version BIGINT NOT NULL, meta BYTEA NOT NULL,
+                rate_limit_proof BYTEA NOT NULL, PRIMARY KEY (message_hash, timestamp))""",
+            "CREATE INDEX archive_messages_by_time ON archive_messages (timestamp, message_hash)",
+            "CREATE INDEX archive_messages_by_content_topic ON archive_messages (content_topic, timestamp)");
+    private static final String INSERT = "INSERT INTO archive_messages (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    private final EmbeddedPostgresServer server;
+
+    private PostgresBackend(EmbeddedPostgresServer server) {
+        this.server = server;
+    }
+
+    static PostgresBackend start() throws Exception {
+        return new PostgresBackend(EmbeddedPostgresServer.start());
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public ArchiveDriver openDriver(String archive) throws SQLException {
+        execute("CREATE SCHEMA " + archive);
+        return ArchiveBackend.openUrl(server.archiveUrl(DATABASE) + "?currentSchema=" + archive);
+    }
+
+    @Override
+    public RawInsert openRaw(String archive) throws SQLException {
+        execute("CREATE SCHEMA " + archive);
+        Connection connection = connect(archive);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : RAW_SCHEMA) {
+                statement.execute(sql);
+            }
+        }
+        return new JdbcBatchInsert(connection, INSERT, PostgresBackend::bind, "JDBC INSERT into PostgreSQL");
+    }
+
+    private static void bind(PreparedStatement insert, ArchivedMessage stored) throws SQLException {
+        insert.setBytes(1, stored.hash().bytes());
+        insert.setLong(2, stored.timestamp());
+        insert.setBytes(3, utf8(stored.pubsubTopic().value()));
+        insert.setBytes(4, utf8(stored.message().contentTopic()));
+        insert.setBytes(5, stored.message().payload());
+        insert.setLong(6, stored.message().version());
+        insert.setBytes(7, stored.message().meta());
+        insert.setBytes(8, stored.message().rateLimitProof());
+    }
+
+    /**
+     * EXPLAIN ANALYZE of the SELECT the driver makes for {@code query} (no cursor; FindStatement's text), planned
+     * for these parameter values and as the generic plan that a prepared statement may switch to.
+     */
+    @Override
+    public List<String> plan(String archive, ArchiveQuery query) throws SQLException {
+        StringBuilder select = new StringBuilder("SELECT " + COLUMNS + " FROM archive_messages WHERE TRUE");
+        List<Object> parameters = new ArrayList<>();
+        query.pubsubTopic().ifPresent(topic -> {
+            select.append(" AND pubsub_topic = ?");
+            parameters.add(utf8(topic.value()));
+        });
+        if (!query.contentTopics().isEmpty()) {
+            select.append(" AND content_topic = ANY (?)");
+            parameters.add(query.contentTopics().stream().map(PostgresBackend::utf8).toArray(byte[][]::new));
+        }
+        query.timeStart().ifPresent(start -> {
+            select.append(" AND timestamp >= ?");
+            parameters.add(start);
+        });
+        query.timeEnd().ifPresent(end -> {
+            select.append(" AND timestamp <= ?");
+            parameters.add(end);
+        });
+        if (!query.hashes().isEmpty()) {
+            select.append(" AND message_hash = ANY (?)");
+            parameters.add(query.hashes().stream().map(MessageHash::bytes).toArray(byte[][]::new));
+        }
+        select.append(query.direction() == PagingDirection.FORWARD ? " ORDER BY timestamp, message_hash"
+                : " ORDER BY timestamp DESC, message_hash DESC").append(" LIMIT ?");
+        parameters.add(query.limit());
+        String explain = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + select;
+        try (Connection connection = connect(archive); Statement statement = connection.createStatement()) {
+            List<String> lines = new ArrayList<>(List.of("-- custom plan:"));
+            lines.addAll(SqlPlans.explain(connection, explain, parameters, "QUERY PLAN"));
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            lines.add("-- generic plan:");
+            lines.addAll(SqlPlans.explain(connection, explain, parameters, "QUERY PLAN"));
+            return lines;
+        }
+    }
+
+    @Override
+    public void drop(String archive) throws SQLException {
+        execute("DROP SCHEMA " + archive + " CASCADE");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.close();
+    }
+
+    private Connection connect(String schema) throws SQLException {
+        Connection connection = server.connect(DATABASE);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schema);
+        }
+        return connection;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = server.connect(DATABASE); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
