@@ -23,8 +23,24 @@ interface ArchiveBackend extends AutoCloseable {
     /** A new, empty archive of the driver under test. */
     ArchiveDriver openDriver(String archive) throws Exception;
 
-    /** A new, empty table of the driver's shape, for the ingest baseline. */
-    RawInsert openRaw(String archive) throws Exception;
+    /**
+     * A new, empty table of the driver's shape, for the ingest baseline.
+     *
+     * @param batched many rows per transaction (the baseline), or one (what {@code put} cannot avoid)
+     */
+    RawInsert openRaw(String archive, boolean batched) throws Exception;
+
+    /** Whether the store has transactions, so that an unbatched baseline means something. */
+    default boolean transactional() {
+        return true;
+    }
+
+    /**
+     * Brings a loaded archive to the state a long-running node keeps it in; by default nothing.
+     * PostgreSQL: the statistics that autovacuum gathers after a while (it ANALYZEs).
+     */
+    default void settle(String archive) throws Exception {
+    }
 
     /** The store's own plan for {@code query} over the driver archive {@code archive}; empty when it has none. */
     List<String> plan(String archive, ArchiveQuery query) throws Exception;

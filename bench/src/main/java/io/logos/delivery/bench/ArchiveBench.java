@@ -40,12 +40,14 @@ public final class ArchiveBench {
      * @param intervalNanos mean time between two message timestamps
      * @param windowNanos   width of the content topic query's time window
      * @param directory     where SQLite files go
+     * @param settle        whether to bring the loaded archive to a long-running node's state before the queries
+     *                      ({@link ArchiveBackend#settle})
      * @param quietWait     at most this many seconds to wait, before each timed part, for other processes to
      *                      leave the machine nearly idle (0: do not wait)
      */
     record Options(List<String> drivers, int messages, int warmup, int rounds, int stored, int queries,
-                   int payloadSize, long intervalNanos, long windowNanos, Path directory, boolean explain,
-                   double quietWait) {
+                   int payloadSize, long intervalNanos, long windowNanos, Path directory, boolean settle,
+                   boolean explain, double quietWait) {
 
         static Options parse(Args args) throws Exception {
             return new Options(args.strings("drivers", "memory,sqlite,postgres"), args.integer("messages", 200_000),
@@ -54,12 +56,17 @@ public final class ArchiveBench {
                     (long) (args.decimal("interval-ms", 86.4) * 1e6),
                     (long) (args.decimal("window-minutes", 60) * 60e9),
                     Path.of(args.string("dir", Files.createTempDirectory("archive-bench-").toString())),
+                    Boolean.parseBoolean(args.string("settle", "true")),
                     Boolean.parseBoolean(args.string("explain", "true")), args.decimal("quiet-wait", 0));
         }
     }
 
-    /** Ingest rates, medians over the rounds. */
-    record Ingest(double putPerSecond, double rawPerSecond, String baseline) {
+    /**
+     * Ingest rates, medians over the rounds.
+     *
+     * @param unbatchedPerSecond the baseline with one row per transaction; NaN for a store without transactions
+     */
+    record Ingest(double putPerSecond, double rawPerSecond, double unbatchedPerSecond, String baseline) {
         double ratio() {
             return putPerSecond / rawPerSecond;
         }
@@ -90,9 +97,9 @@ public final class ArchiveBench {
             try (ArchiveBackend backend = ArchiveBackend.open(driver, options.directory())) {
                 Ingest ingest = ingest(backend, corpus, options, out);
                 out.printf(Locale.ROOT, "RESULT bench=archive-ingest driver=%s messages=%d rounds=%d put=%.0f msgs/s"
-                                + " raw=%.0f msgs/s ratio=%.0f%% baseline=\"%s\"%n", driver, options.messages(),
-                        options.rounds(), ingest.putPerSecond(), ingest.rawPerSecond(), 100 * ingest.ratio(),
-                        ingest.baseline());
+                                + " raw=%.0f msgs/s ratio=%.0f%% raw-unbatched=%.0f msgs/s baseline=\"%s\"%n", driver,
+                        options.messages(), options.rounds(), ingest.putPerSecond(), ingest.rawPerSecond(),
+                        100 * ingest.ratio(), ingest.unbatchedPerSecond(), ingest.baseline());
                 Optional<Queries> queries = Optional.empty();
                 if (options.stored() > 0) {
                     queries = Optional.of(queries(backend, corpus, options, out));
@@ -110,41 +117,60 @@ public final class ArchiveBench {
         return results;
     }
 
-    /** A warm-up round, then {@code rounds} rounds of driver and baseline, taking turns at going first. */
+    /** What one ingest turn writes with. */
+    private enum Writer {
+        PUT("put"), RAW_BATCHED("raw"), RAW_UNBATCHED("raw-unbatched");
+
+        private final String label;
+
+        Writer(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * A warm-up round, then {@code rounds} rounds of the driver and the baselines, each on a fresh archive,
+     * starting with another writer in each round.
+     */
     private static Ingest ingest(ArchiveBackend backend, SyntheticMessages corpus, Options options, PrintStream out)
             throws Exception {
+        List<Writer> writers = backend.transactional() ? List.of(Writer.values())
+                : List.of(Writer.PUT, Writer.RAW_BATCHED);
         ArchivedMessage[] messages = corpus.messages(0, options.messages());
-        double[] put = new double[options.rounds()];
-        double[] raw = new double[options.rounds()];
-        String baseline = "";
+        double[][] rates = new double[Writer.values().length][options.rounds()];
+        String[] baselines = new String[Writer.values().length];
         for (int round = options.warmup() > 0 ? -1 : 0; round < options.rounds(); round++) {
             ArchivedMessage[] batch = round < 0 ? corpus.messages(0, options.warmup()) : messages;
             String suffix = round < 0 ? "warmup" : String.valueOf(round + 1);
-            double putRate = 0;
-            double rawRate = 0;
-            for (boolean driverTurn : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+            for (int turn = 0; turn < writers.size(); turn++) {
+                Writer writer = writers.get(Math.floorMod(turn + round, writers.size()));
+                String archive = "ingest_" + writer.name().toLowerCase(Locale.ROOT) + "_" + suffix;
                 quiet(options);
                 CpuMeter meter = new CpuMeter();
-                if (driverTurn) {
-                    putRate = putAll(backend, "ingest_put_" + suffix, batch);
+                double rate;
+                if (writer == Writer.PUT) {
+                    rate = putAll(backend, archive, batch);
                 } else {
-                    try (RawInsert insert = backend.openRaw("ingest_raw_" + suffix)) {
-                        baseline = insert.description();
-                        rawRate = rate(batch.length, () -> insert.insertAll(batch));
+                    try (RawInsert insert = backend.openRaw(archive, writer == Writer.RAW_BATCHED)) {
+                        baselines[writer.ordinal()] = insert.description();
+                        rate = rate(batch.length, () -> insert.insertAll(batch));
                     }
-                    backend.drop("ingest_raw_" + suffix);
+                    backend.drop(archive);
                 }
                 CpuMeter.Reading cpu = meter.read();
                 out.printf(Locale.ROOT, "  %s %s %s: %d msgs, %.0f msgs/s (this JVM %.2f cores, others %.2f cores)%n",
-                        backend.name(), round < 0 ? "warm-up" : "round " + suffix, driverTurn ? "put" : "raw",
-                        batch.length, driverTurn ? putRate : rawRate, cpu.processCores(), cpu.otherCores());
-            }
-            if (round >= 0) {
-                put[round] = putRate;
-                raw[round] = rawRate;
+                        backend.name(), round < 0 ? "warm-up" : "round " + suffix, writer.label, batch.length, rate,
+                        cpu.processCores(), cpu.otherCores());
+                if (round >= 0) {
+                    rates[writer.ordinal()][round] = rate;
+                }
             }
         }
-        return new Ingest(Stats.of(put).median(), Stats.of(raw).median(), baseline);
+        double unbatched = backend.transactional() ? Stats.of(rates[Writer.RAW_UNBATCHED.ordinal()]).median()
+                : Double.NaN;
+        return new Ingest(Stats.of(rates[Writer.PUT.ordinal()]).median(),
+                Stats.of(rates[Writer.RAW_BATCHED.ordinal()]).median(), unbatched,
+                baselines[Writer.RAW_BATCHED.ordinal()]);
     }
 
     private static double putAll(ArchiveBackend backend, String archive, ArchivedMessage[] batch) throws Exception {
@@ -179,6 +205,9 @@ public final class ArchiveBench {
                 loadNanos += System.nanoTime() - start;
             }
             out.printf(Locale.ROOT, "  %s loaded %d msgs in %.1f s%n", backend.name(), driver.count(), loadNanos / 1e9);
+            if (options.settle()) {
+                backend.settle(archive);
+            }
             ArchiveQueries random = new ArchiveQueries(corpus, options.stored(), options.windowNanos(), 42);
             int warmup = Math.max(1, options.queries() / 10);
             quiet(options);

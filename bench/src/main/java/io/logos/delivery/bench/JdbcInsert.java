@@ -6,10 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * The JDBC baseline: one prepared INSERT, {@code addBatch} for every row and {@code executeBatch} + commit every
- * {@value #BATCH} rows, on one connection to a table of the driver's shape.
+ * The JDBC baseline: one prepared INSERT on one connection to a table of the driver's shape, either with
+ * {@code addBatch} for every row and {@code executeBatch} + commit every {@value #BATCH} rows, or (unbatched) one
+ * {@code executeUpdate} per row in auto-commit, one transaction per row as a driver's {@code put} does.
  */
-final class JdbcBatchInsert implements RawInsert {
+final class JdbcInsert implements RawInsert {
 
     static final int BATCH = 1_000;
 
@@ -23,25 +24,32 @@ final class JdbcBatchInsert implements RawInsert {
     private final String insertSql;
     private final RowBinder binder;
     private final String description;
+    private final boolean batched;
 
-    JdbcBatchInsert(Connection connection, String insertSql, RowBinder binder, String description) {
+    JdbcInsert(Connection connection, String insertSql, RowBinder binder, String description, boolean batched) {
         this.connection = connection;
         this.insertSql = insertSql;
         this.binder = binder;
         this.description = description;
+        this.batched = batched;
     }
 
     @Override
     public String description() {
-        return description + ", batches of " + BATCH + " rows, one transaction each";
+        return description + (batched ? ", batches of " + BATCH + " rows, one transaction each"
+                : ", one row per transaction (auto-commit)");
     }
 
     @Override
     public void insertAll(ArchivedMessage[] messages) throws SQLException {
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(!batched);
         try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
             for (int i = 0; i < messages.length; i++) {
                 binder.bind(insert, messages[i]);
+                if (!batched) {
+                    insert.executeUpdate();
+                    continue;
+                }
                 insert.addBatch();
                 if ((i + 1) % BATCH == 0 || i + 1 == messages.length) {
                     insert.executeBatch();

@@ -18,8 +18,13 @@ final class MemoryBackend implements ArchiveBackend {
     }
 
     @Override
-    public RawInsert openRaw(String archive) {
+    public RawInsert openRaw(String archive, boolean batched) {
         return new SortedMapInsert();
+    }
+
+    @Override
+    public boolean transactional() {
+        return false;
     }
 
     @Override

@@ -56,7 +56,7 @@ final class PostgresBackend implements ArchiveBackend {
     }
 
     @Override
-    public RawInsert openRaw(String archive) throws SQLException {
+    public RawInsert openRaw(String archive, boolean batched) throws SQLException {
         execute("CREATE SCHEMA " + archive);
         Connection connection = connect(archive);
         try (Statement statement = connection.createStatement()) {
@@ -64,7 +64,7 @@ final class PostgresBackend implements ArchiveBackend {
                 statement.execute(sql);
             }
         }
-        return new JdbcBatchInsert(connection, INSERT, PostgresBackend::bind, "JDBC INSERT into PostgreSQL");
+        return new JdbcInsert(connection, INSERT, PostgresBackend::bind, "JDBC INSERT into PostgreSQL", batched);
     }
 
     private static void bind(PreparedStatement insert, ArchivedMessage stored) throws SQLException {
@@ -117,6 +117,14 @@ final class PostgresBackend implements ArchiveBackend {
             lines.add("-- generic plan:");
             lines.addAll(SqlPlans.explain(connection, explain, parameters, "QUERY PLAN"));
             return lines;
+        }
+    }
+
+    /** What autovacuum does to every partition a while after it filled: VACUUM and gather statistics. */
+    @Override
+    public void settle(String archive) throws SQLException {
+        try (Connection connection = connect(archive); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE archive_messages");
         }
     }
 

@@ -55,14 +55,15 @@ final class SqliteBackend implements ArchiveBackend {
     }
 
     @Override
-    public RawInsert openRaw(String archive) throws SQLException {
+    public RawInsert openRaw(String archive, boolean batched) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file(archive));
         try (Statement statement = connection.createStatement()) {
             for (String sql : RAW_SCHEMA) {
                 statement.execute(sql);
             }
         }
-        return new JdbcBatchInsert(connection, INSERT, SqliteBackend::bind, "JDBC INSERT into SQLite, WAL");
+        return new JdbcInsert(connection, INSERT, SqliteBackend::bind, "JDBC INSERT into SQLite, WAL",
+                batched);
     }
 
     private static void bind(PreparedStatement insert, ArchivedMessage stored) throws SQLException {

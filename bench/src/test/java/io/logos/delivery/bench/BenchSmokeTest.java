@@ -55,10 +55,11 @@ class BenchSmokeTest {
     @ValueSource(strings = {"memory", "sqlite", "postgres"})
     void archiveBenchStoresAndFindsWithEveryDriver(String driver, @TempDir Path directory) throws Exception {
         ArchiveBench.Options options = new ArchiveBench.Options(List.of(driver), 300, 50, 1, 500, 20, 300,
-                86_400_000L, 3_600_000_000_000L, directory, true, 0);
+                86_400_000L, 3_600_000_000_000L, directory, true, true, 0);
         ArchiveBench.Result result = ArchiveBench.run(options, System.out).getFirst();
         assertEquals(driver, result.driver());
         assertTrue(result.ingest().putPerSecond() > 0 && result.ingest().rawPerSecond() > 0, driver);
+        assertEquals(!driver.equals("memory"), result.ingest().unbatchedPerSecond() > 0, driver);
         ArchiveBench.Queries queries = result.queries().orElseThrow();
         // every content topic has far more than a page in the window, and every looked-up hash is stored
         assertEquals(ArchiveQueries.PAGE_SIZE, queries.page().meanRows(), driver);
