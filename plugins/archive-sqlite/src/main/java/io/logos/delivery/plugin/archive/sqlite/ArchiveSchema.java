@@ -19,7 +19,7 @@ final class ArchiveSchema {
      * Version 1: nwaku's {@code Message} table (keyed by hash, without rowid, topics as UTF-8 blobs)
      * plus the RLN proof, so a message comes back whole; indexes per ADR 0012.
      */
-    static final ArchiveSchema CURRENT = new ArchiveSchema(List.of(new Migration(1, List.of(
+    static final List<Migration> MIGRATIONS = List.of(new Migration(1, List.of(
             """
             CREATE TABLE Message (
               messageHash    BLOB    NOT NULL PRIMARY KEY,
@@ -35,7 +35,9 @@ final class ArchiveSchema {
             // (contentTopic, timestamp, messageHash), the archive order alone and within one content topic
             "CREATE INDEX i_ts ON Message (timestamp)",
             "CREATE INDEX i_content_ts ON Message (contentTopic, timestamp)",
-            "PRAGMA application_id = " + APPLICATION_ID))));
+            "PRAGMA application_id = " + APPLICATION_ID)));
+
+    static final ArchiveSchema CURRENT = new ArchiveSchema(MIGRATIONS);
 
     private final List<Migration> migrations;
 
