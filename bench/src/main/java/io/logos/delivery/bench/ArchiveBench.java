@@ -31,6 +31,7 @@ public final class ArchiveBench {
     /** How many messages are generated and put at a time while loading. */
     private static final int LOAD_CHUNK = 10_000;
     private static final int PLAN_WIDTH = 200;
+    private static final int PLAN_LINES = 30;
 
     /**
      * @param messages      messages per ingest round
@@ -224,12 +225,37 @@ public final class ArchiveBench {
         }
     }
 
+    /**
+     * Prints a plan, each section (a line starting with {@code --}) cut after {@value #PLAN_LINES} lines and each
+     * line after {@value #PLAN_WIDTH} characters: PostgreSQL repeats a step for every partition and spells out
+     * the 20 hashes.
+     */
     private static void printPlan(PrintStream out, ArchiveBackend backend, String query, List<String> plan) {
-        if (!plan.isEmpty()) {
-            out.printf("  %s plan of the %s:%n", backend.name(), query);
-            // PostgreSQL spells out the 20 hashes on some lines: the start says enough
-            plan.forEach(line -> out.println("    " + (line.length() > PLAN_WIDTH
-                    ? line.substring(0, PLAN_WIDTH) + "…" : line)));
+        if (plan.isEmpty()) {
+            return;
+        }
+        out.printf("  %s plan of the %s:%n", backend.name(), query);
+        int inSection = 0;
+        int cut = 0;
+        for (String line : plan) {
+            boolean header = line.startsWith("-- ");
+            if (header || ++inSection <= PLAN_LINES) {
+                if (header) {
+                    printCut(out, cut);
+                    inSection = 0;
+                    cut = 0;
+                }
+                out.println("    " + (line.length() > PLAN_WIDTH ? line.substring(0, PLAN_WIDTH) + "…" : line));
+            } else {
+                cut++;
+            }
+        }
+        printCut(out, cut);
+    }
+
+    private static void printCut(PrintStream out, int lines) {
+        if (lines > 0) {
+            out.printf("    … %d more lines%n", lines);
         }
     }
 

@@ -79,35 +79,42 @@ final class PostgresBackend implements ArchiveBackend {
     }
 
     /**
-     * EXPLAIN ANALYZE of the SELECT the driver makes for {@code query} (no cursor; FindStatement's text), planned
-     * for these parameter values and as the generic plan that a prepared statement may switch to.
+     * EXPLAIN ANALYZE of the SELECT the driver makes for {@code query} (no cursor; the text of the plugin's
+     * FindStatement, kept in step by hand), planned for these parameter values and as the generic plan that a
+     * prepared statement may switch to.
      */
     @Override
     public List<String> plan(String archive, ArchiveQuery query) throws SQLException {
-        StringBuilder select = new StringBuilder("SELECT " + COLUMNS + " FROM archive_messages WHERE TRUE");
+        StringBuilder where = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         query.pubsubTopic().ifPresent(topic -> {
-            select.append(" AND pubsub_topic = ?");
+            where.append(" AND pubsub_topic = ?");
             parameters.add(utf8(topic.value()));
         });
-        if (!query.contentTopics().isEmpty()) {
-            select.append(" AND content_topic = ANY (?)");
+        if (query.contentTopics().size() == 1) {
+            where.append(" AND content_topic = ?");
+            parameters.add(utf8(query.contentTopics().iterator().next()));
+        } else if (!query.contentTopics().isEmpty()) {
+            where.append(" AND content_topic = ANY (?)");
             parameters.add(query.contentTopics().stream().map(PostgresBackend::utf8).toArray(byte[][]::new));
         }
         query.timeStart().ifPresent(start -> {
-            select.append(" AND timestamp >= ?");
+            where.append(" AND timestamp >= ?");
             parameters.add(start);
         });
         query.timeEnd().ifPresent(end -> {
-            select.append(" AND timestamp <= ?");
+            where.append(" AND timestamp <= ?");
             parameters.add(end);
         });
         if (!query.hashes().isEmpty()) {
-            select.append(" AND message_hash = ANY (?)");
+            where.append(" AND message_hash = ANY (?)");
             parameters.add(query.hashes().stream().map(MessageHash::bytes).toArray(byte[][]::new));
         }
-        select.append(query.direction() == PagingDirection.FORWARD ? " ORDER BY timestamp, message_hash"
-                : " ORDER BY timestamp DESC, message_hash DESC").append(" LIMIT ?");
+        String matching = "SELECT " + COLUMNS + " FROM archive_messages WHERE TRUE" + where;
+        String rows = query.hashes().isEmpty() ? matching
+                : "WITH found AS MATERIALIZED (" + matching + ") SELECT " + COLUMNS + " FROM found";
+        String select = rows + (query.direction() == PagingDirection.FORWARD ? " ORDER BY timestamp, message_hash"
+                : " ORDER BY timestamp DESC, message_hash DESC") + " LIMIT ?";
         parameters.add(query.limit());
         String explain = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + select;
         try (Connection connection = connect(archive); Statement statement = connection.createStatement()) {
