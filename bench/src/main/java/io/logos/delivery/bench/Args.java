@@ -30,6 +30,10 @@ final class Args {
         return values.containsKey(name) ? Double.parseDouble(values.get(name)) : fallback;
     }
 
+    List<String> strings(String name, String fallback) {
+        return java.util.Arrays.stream(string(name, fallback).split(",")).map(String::trim).toList();
+    }
+
     List<Integer> integers(String name, String fallback) {
         return java.util.Arrays.stream(string(name, fallback).split(",")).map(String::trim).map(Integer::parseInt)
                 .toList();

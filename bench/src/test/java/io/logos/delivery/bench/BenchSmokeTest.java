@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logos.delivery.libp2p.crypto.KeyType;
 import io.logos.delivery.libp2p.mux.yamux.YamuxConfig;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.results.RunResult;
@@ -47,6 +49,22 @@ class BenchSmokeTest {
         assertEquals(40, result.accepted(), driver);
         assertEquals(0, result.refused(), driver);
         assertTrue(result.perSecond() > 0 && result.p99Millis() >= result.p50Millis(), driver);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "sqlite", "postgres"})
+    void archiveBenchStoresAndFindsWithEveryDriver(String driver, @TempDir Path directory) throws Exception {
+        ArchiveBench.Options options = new ArchiveBench.Options(List.of(driver), 300, 50, 1, 500, 20, 300,
+                86_400_000L, 3_600_000_000_000L, directory, true, true, 0);
+        ArchiveBench.Result result = ArchiveBench.run(options, System.out).getFirst();
+        assertEquals(driver, result.driver());
+        assertTrue(result.ingest().putPerSecond() > 0 && result.ingest().rawPerSecond() > 0, driver);
+        assertEquals(!driver.equals("memory"), result.ingest().unbatchedPerSecond() > 0, driver);
+        ArchiveBench.Queries queries = result.queries().orElseThrow();
+        // every content topic has far more than a page in the window, and every looked-up hash is stored
+        assertEquals(ArchiveQueries.PAGE_SIZE, queries.page().meanRows(), driver);
+        assertEquals(ArchiveQueries.PAGE_SIZE, queries.hashes().meanRows(), driver);
+        assertTrue(queries.page().p99Millis() >= queries.page().p50Millis(), driver);
     }
 
     @Test

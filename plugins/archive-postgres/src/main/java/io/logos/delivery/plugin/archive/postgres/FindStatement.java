@@ -35,8 +35,9 @@ final class FindStatement {
         void bind(PreparedStatement statement, int index) throws SQLException;
     }
 
-    private final StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + MESSAGES + " WHERE TRUE");
+    private final StringBuilder where = new StringBuilder();
     private final List<Binder> parameters = new ArrayList<>();
+    private String sql;
 
     private FindStatement() {
     }
@@ -44,10 +45,20 @@ final class FindStatement {
     /** The page of {@code query} that starts after {@code after}, or at the beginning. */
     static List<ArchivedMessage> find(Connection connection, ArchiveQuery query, Optional<Position> after)
             throws SQLException {
+        return of(query, after).run(connection, query.limit());
+    }
+
+    /** The statement for the page of {@code query} that starts after {@code after}. */
+    static FindStatement of(ArchiveQuery query, Optional<Position> after) {
         FindStatement select = new FindStatement();
         query.pubsubTopic().ifPresent(topic ->
                 select.where("pubsub_topic = ?", (statement, i) -> statement.setBytes(i, utf8(topic.value()))));
-        if (!query.contentTopics().isEmpty()) {
+        if (query.contentTopics().size() == 1) {
+            // not "= ANY" of one: only an equality lets the (content_topic, timestamp) index return rows in order,
+            // so that a page reads its rows and stops instead of sorting the whole time range
+            byte[] topic = utf8(query.contentTopics().iterator().next());
+            select.where("content_topic = ?", (statement, i) -> statement.setBytes(i, topic));
+        } else if (!query.contentTopics().isEmpty()) {
             List<byte[]> topics = query.contentTopics().stream().map(MessageRows::utf8).toList();
             select.where("content_topic = ANY (?)", (statement, i) -> statement.setArray(i, byteaArray(statement, topics)));
         }
@@ -59,20 +70,37 @@ final class FindStatement {
         }
         boolean forward = query.direction() == PagingDirection.FORWARD;
         after.ifPresent(position -> select.after(position, forward));
-        select.sql.append(forward ? " ORDER BY timestamp, message_hash" : " ORDER BY timestamp DESC, message_hash DESC");
-        select.sql.append(" LIMIT ?");
+        String matching = "SELECT " + COLUMNS + " FROM " + MESSAGES + " WHERE TRUE" + select.where;
+        // Hashes name at most a few rows, found through the primary key of each partition. Without the fence the
+        // planner may rather walk the time index in order and filter, hoping to meet the hashes early; on
+        // partitions without statistics yet it does, and reads them whole.
+        String rows = query.hashes().isEmpty() ? matching
+                : "WITH found AS MATERIALIZED (" + matching + ") SELECT " + COLUMNS + " FROM found";
+        select.sql = rows + (forward ? " ORDER BY timestamp, message_hash"
+                : " ORDER BY timestamp DESC, message_hash DESC") + " LIMIT ?";
         select.parameters.add((statement, i) -> statement.setInt(i, query.limit()));
-        return select.run(connection, query.limit());
+        return select;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    /** Sets every parameter of {@link #sql()}. */
+    void bind(PreparedStatement statement) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).bind(statement, i + 1);
+        }
     }
 
     private void where(String condition, Binder binder) {
-        sql.append(" AND ").append(condition);
+        where.append(" AND ").append(condition);
         parameters.add(binder);
     }
 
     /** The row comparison is exact; the plain bound on the timestamp lets PostgreSQL skip whole partitions. */
     private void after(Position position, boolean forward) {
-        sql.append(forward ? " AND timestamp >= ? AND (timestamp, message_hash) > (?, ?)"
+        where.append(forward ? " AND timestamp >= ? AND (timestamp, message_hash) > (?, ?)"
                 : " AND timestamp <= ? AND (timestamp, message_hash) < (?, ?)");
         parameters.add((statement, i) -> statement.setLong(i, position.timestamp()));
         parameters.add((statement, i) -> statement.setLong(i, position.timestamp()));
@@ -80,10 +108,8 @@ final class FindStatement {
     }
 
     private List<ArchivedMessage> run(Connection connection, int limit) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                parameters.get(i).bind(statement, i + 1);
-            }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement);
             List<ArchivedMessage> page = new ArrayList<>(Math.min(limit, 128));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

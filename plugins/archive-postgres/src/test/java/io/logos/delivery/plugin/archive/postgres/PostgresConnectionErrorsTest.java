@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.logos.delivery.plugin.archive.postgres.testing.EmbeddedPostgresServer;
 import io.logos.delivery.plugin.archive.postgres.testing.PostgresServerExtension;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriverConfig;
 import io.logos.delivery.spi.kernel.archive.ArchiveException;
+import io.logos.delivery.testkit.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,7 +24,7 @@ class PostgresConnectionErrorsTest {
     static final PostgresServerExtension POSTGRES = new PostgresServerExtension();
 
     private static final String PASSWORD = "s3cr%t@pass";
-    private static final String ENCODED_PASSWORD = PostgresServerExtension.percentEncoded(PASSWORD);
+    private static final String ENCODED_PASSWORD = EmbeddedPostgresServer.percentEncoded(PASSWORD);
 
     private static ArchiveException openFails(String url) {
         ArchiveException failure = assertThrows(ArchiveException.class,

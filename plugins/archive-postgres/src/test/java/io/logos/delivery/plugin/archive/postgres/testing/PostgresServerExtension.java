@@ -1,6 +1,6 @@
 package io.logos.delivery.plugin.archive.postgres.testing;
 
-import java.nio.charset.StandardCharsets;
+import io.logos.delivery.testkit.postgres.EmbeddedPostgresServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,8 +46,7 @@ public final class PostgresServerExtension implements BeforeAllCallback, AfterAl
 
     /** The archive URL of {@code schema}, as an operator would write it. */
     public String url(String schema) {
-        return "postgres://" + EmbeddedPostgresServer.SUPERUSER + ":" + percentEncoded(EmbeddedPostgresServer.PASSWORD)
-                + "@127.0.0.1:" + server.port() + "/" + DATABASE + "?currentSchema=" + schema;
+        return server.archiveUrl(DATABASE) + "?currentSchema=" + schema;
     }
 
     /** The schema of a URL from {@link #freshSchemaUrl()}. */
@@ -58,19 +57,5 @@ public final class PostgresServerExtension implements BeforeAllCallback, AfterAl
     /** A superuser connection to the test database. */
     public Connection connect() throws SQLException {
         return server.connect(DATABASE);
-    }
-
-    /** RFC 3986: every byte but the unreserved characters as %XX. */
-    public static String percentEncoded(String text) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xFF);
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(String.format("%02X", b & 0xFF));
-            }
-        }
-        return encoded.toString();
     }
 }

@@ -1,4 +1,4 @@
-package io.logos.delivery.plugin.archive.postgres.testing;
+package io.logos.delivery.testkit.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,9 @@ import org.postgresql.Driver;
 
 /**
  * A real PostgreSQL server on 127.0.0.1 and a free port, in a fresh temporary cluster whose superuser
- * {@value #SUPERUSER} has the password {@link #PASSWORD} (scram-sha-256 over TCP; no Unix socket).
+ * {@value #SUPERUSER} has the password {@link #PASSWORD} (scram-sha-256 over TCP; no Unix socket). Made for tests
+ * and benchmarks: it does not fsync ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} are off),
+ * so a crash of the machine loses its data, which a throw-away cluster does not mind.
  *
  * <p>zonky's own launcher is not used: initdb refuses to run as root, which CI containers often are. This runs
  * the same binaries itself, and when the JVM is root it runs them as {@code nobody} through {@code setpriv}.
@@ -69,6 +71,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The archive URL of {@code database} as an operator would write it,
+     * {@code postgres://postgres:<percent-encoded password>@127.0.0.1:<port>/<database>}.
+     */
+    public String archiveUrl(String database) {
+        return "postgres://" + SUPERUSER + ":" + percentEncoded(PASSWORD) + "@127.0.0.1:" + port + "/" + database;
+    }
+
+    /** RFC 3986: every byte but the unreserved characters as %XX, as a URL's user information needs. */
+    public static String percentEncoded(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return encoded.toString();
     }
 
     /** A superuser connection to {@code database}, for preparing and inspecting what a test needs. */

@@ -1,4 +1,4 @@
-package io.logos.delivery.plugin.archive.postgres.testing;
+package io.logos.delivery.testkit.postgres;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.IOException;
@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The PostgreSQL binaries of this machine's platform, from the {@code io.zonky.test.postgres} jars on the test
- * class path, unpacked once per JVM into a temporary directory that every user may read (the server may run as
+ * The PostgreSQL binaries of this machine's platform, from the {@code io.zonky.test.postgres} jars on the class
+ * path, unpacked once per JVM into a temporary directory that every user may read (the server may run as
  * {@code nobody}, see {@link EmbeddedPostgresServer}) and deleted when the JVM exits.
  */
 final class PostgresBinaries {

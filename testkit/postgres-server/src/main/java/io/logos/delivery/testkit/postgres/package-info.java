@@ -1,0 +1,2 @@
+/** {@link io.logos.delivery.testkit.postgres.EmbeddedPostgresServer}: a throw-away PostgreSQL on loopback. */
+package io.logos.delivery.testkit.postgres;
