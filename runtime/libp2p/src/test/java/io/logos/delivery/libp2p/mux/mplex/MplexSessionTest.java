@@ -2,6 +2,7 @@ package io.logos.delivery.libp2p.mux.mplex;
 
 import static io.logos.delivery.libp2p.mux.LoopbackNetwork.await;
 import static io.logos.delivery.libp2p.mux.LoopbackNetwork.onLoop;
+import static io.logos.delivery.libp2p.mux.LoopbackNetwork.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -147,6 +148,9 @@ class MplexSessionTest {
         Sessions sessions = install(network.connect());
         StreamRecorder earlier = new StreamRecorder();
         MuxedStreamChannel openBefore = await(sessions.dialer().openStream(earlier));
+        // the listener must have accepted the stream before it goes away, or it refuses it (as it should)
+        openBefore.writeAndFlush(Unpooled.copiedBuffer("hello, ", StandardCharsets.UTF_8));
+        waitUntil(() -> earlier.receivedLength() == 7, "the echo shows the listener accepted the stream");
         await(sessions.listener().goAway());
 
         StreamRecorder refused = new StreamRecorder();
@@ -156,6 +160,6 @@ class MplexSessionTest {
 
         openBefore.writeAndFlush(Unpooled.copiedBuffer("still served", StandardCharsets.UTF_8));
         openBefore.shutdownOutput();
-        assertArrayEquals("still served".getBytes(StandardCharsets.UTF_8), await(earlier.endOfInput));
+        assertArrayEquals("hello, still served".getBytes(StandardCharsets.UTF_8), await(earlier.endOfInput));
     }
 }
