@@ -99,11 +99,26 @@ class LauncherIT {
     }
 
     @Test
-    void listsTheMemoryArchiveLinkedIntoTheImage() throws Exception {
+    void listsTheArchivesLinkedIntoTheImage() throws Exception {
         launch("--list-plugins");
         assertEquals(0, exitCode(STOP_TIMEOUT));
         assertLine(stdout, line -> line.startsWith("archive-driver") && line.contains(" memory ")
                 && line.endsWith("jrt:/io.logos.delivery.plugin.archive.memory"));
+        assertLine(stdout, line -> line.startsWith("archive-driver") && line.contains(" sqlite ")
+                && line.endsWith("jrt:/io.logos.delivery.plugin.archive.sqlite"));
+    }
+
+    @Test
+    void keepsTheArchiveInAnSqliteFileBelowTheWorkingDirectory() throws Exception {
+        launch("--store=true", "--store-message-db-url=sqlite://data/store.sqlite3", "--tcp-port=0");
+        awaitLine(stdout, line -> line.contains("Node started"));
+        assertLine(stdout, line -> line.contains("Archive sqlite://data/store.sqlite3 open, 0 messages stored"));
+        assertTrue(Files.isRegularFile(workingDirectory.resolve("data/store.sqlite3")));
+
+        process.toHandle().destroy();
+
+        assertEquals(0, exitCode(STOP_TIMEOUT), "stderr: " + stderr);
+        assertEquals(List.of(), stderr, "sqlite-jdbc loads its native library without a warning");
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * The areas of the REST API a node serves, chosen by its configuration as nwaku chooses them; an area
- * that is off answers 404 naming the flag that turns it on. A new area (store) is one more
- * {@link RestEndpoints} added in {@link #of}.
+ * that is off answers 404 naming the flag that turns it on. A new area is one more {@link RestEndpoints}
+ * added in {@link #of}.
  *
  * @param endpoints   the served areas
  * @param unavailable by first path segment, why an area is not served
@@ -55,6 +55,7 @@ record RestAreas(List<RestEndpoints> endpoints, Map<String, String> unavailable)
                         + "configuration: --relay"));
         endpoints.add(new LightpushEndpoints(node.lightpush(), autoSharding, clock));
         endpoints.add(new FilterEndpoints(node.filter(), autoSharding, new MessageCache(FILTER_CACHE_CAPACITY)));
+        endpoints.add(new StoreEndpoints(node.storeServer(), node.store(), node.peers(), node.peerManager()));
         return new RestAreas(endpoints, unavailable);
     }
 

@@ -42,7 +42,14 @@ final class CommandRunner {
 
     /** Starts a node in the background; the future completes with its exit status once {@link #stop()}ped. */
     CompletableFuture<Integer> startNode(String... args) throws InterruptedException {
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runNode(args));
+        return start(nodeArguments(args));
+    }
+
+    /** Like {@link #startNode}, with {@code args} as they are: no test folders, port or log level added. */
+    CompletableFuture<Integer> start(String... args) throws InterruptedException {
+        // its own thread: a node blocks it until stopped, and two nodes must not wait for one pool thread
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(args),
+                task -> Thread.ofPlatform().name("node-command").start(task));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!signal.awaiting.await(10, TimeUnit.MILLISECONDS)) {
             if (exit.isDone() || System.nanoTime() > deadline) {

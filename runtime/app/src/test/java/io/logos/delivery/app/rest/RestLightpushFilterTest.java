@@ -54,7 +54,7 @@ class RestLightpushFilterTest {
     /** Relay on autosharding over one shard; the service serves light push and filter, the client uses it. */
     private static ProtocolsConfig protocols(boolean serves, Optional<String> servicePeer) {
         return new ProtocolsConfig(true, serves, serves, List.of(), 1, servicePeer.stream().toList(), Optional.empty(),
-                servicePeer, servicePeer, List.of(), 1000, 1000, 300, ProtocolsConfig.DEFAULT_RETENTION_POLICY);
+                servicePeer, servicePeer, List.of(), 1000, 1000, 300, ProtocolsConfig.DEFAULT_RETENTION_POLICY, false);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import io.logos.delivery.app.config.RestConfig;
 import io.logos.delivery.app.plugin.NodeSpis;
 import io.logos.delivery.app.plugin.PluginLoader;
 import io.logos.delivery.app.plugin.PluginRegistry;
+import io.logos.delivery.app.plugin.TestPluginJars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** Real nodes on loopback with ephemeral libp2p and REST ports, each with its own data folder; all stopped by {@link #close()}. */
+/**
+ * Real nodes on loopback with ephemeral libp2p and REST ports, each with its own data folder, and the memory
+ * archive plugin for those that store; all stopped by {@link #close()}.
+ */
 final class RestNodes implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -31,7 +35,9 @@ final class RestNodes implements AutoCloseable {
     RestNodes(Path root) {
         this.root = root;
         try {
-            this.plugins = new PluginLoader(NodeSpis.ALL).load(Files.createDirectories(root.resolve("plugins")));
+            Path folder = Files.createDirectories(root.resolve("plugins"));
+            Files.copy(TestPluginJars.memoryPluginJar(), folder.resolve("archive-memory.jar"));
+            this.plugins = new PluginLoader(NodeSpis.ALL).load(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,10 +54,15 @@ final class RestNodes implements AutoCloseable {
     }
 
     LogosDelivery start(ProtocolsConfig protocols, RestConfig rest) {
+        return start(protocols, rest, false);
+    }
+
+    /** @param store whether the node keeps an archive (in memory) and serves store queries from it */
+    LogosDelivery start(ProtocolsConfig protocols, RestConfig rest, boolean store) {
         Path data = root.resolve("node" + started.size());
         NetworkConfig network = new NetworkConfig("127.0.0.1", 0, false, 0, Optional.empty(), 150, Optional.empty(),
                 "rest-test");
-        LogosDelivery node = LogosDelivery.start(new NodeConfig(0, MessageSizeLimit.DEFAULT, false, "memory://", 5,
+        LogosDelivery node = LogosDelivery.start(new NodeConfig(0, MessageSizeLimit.DEFAULT, store, "memory://", 5,
                 root.resolve("plugins"), data, network, protocols, rest), plugins);
         started.add(node);
         return node;

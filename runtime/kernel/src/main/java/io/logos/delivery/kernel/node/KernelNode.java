@@ -291,6 +291,14 @@ public final class KernelNode implements WakuNode {
                 new IllegalStateException("store resume needs an archive (--store)")));
     }
 
+    /**
+     * The store service, present when the node has an archive ({@code --store}); its
+     * {@link StoreServer#answerLocally} answers the node's own queries, such as its REST API's.
+     */
+    public Optional<StoreServer> storeServer() {
+        return storeServer;
+    }
+
     /** The filter service, when mounted; for metrics and tests. */
     public Optional<FilterServer> filterServer() {
         return filterServer;

@@ -34,12 +34,15 @@ final class StoreRequestDecoder {
     }
 
     static Decoded decode(byte[] bytes) {
-        StoreQueryRequest request;
         try {
-            request = StoreQueryRequest.parseFrom(bytes);
+            return decode(StoreQueryRequest.parseFrom(bytes));
         } catch (InvalidProtocolBufferException e) {
             return new Refused(UNKNOWN_REQUEST_ID, StoreStatus.undecodable(e.getMessage()));
         }
+    }
+
+    /** Checks a parsed request: a query of the node's own goes through the same checks as a peer's. */
+    static Decoded decode(StoreQueryRequest request) {
         if (!request.hasRequestId()) {
             return new Refused(UNKNOWN_REQUEST_ID, StoreStatus.undecodable("missing required field request_id (1)"));
         }

@@ -7,13 +7,18 @@ import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.node.StoreQuery;
 import io.logos.delivery.kernel.proto.StoreProto.StoreQueryRequest;
 
-/** Encodes a {@link StoreQuery} as the client sends it. */
+/** A {@link StoreQuery} as the client sends it. */
 final class StoreRequests {
 
     private StoreRequests() {
     }
 
     static byte[] encode(String requestId, StoreQuery query) {
+        return request(requestId, query).toByteArray();
+    }
+
+    /** The request as sent, before encoding. */
+    static StoreQueryRequest request(String requestId, StoreQuery query) {
         StoreQueryRequest.Builder request = StoreQueryRequest.newBuilder()
                 .setRequestId(requestId)
                 .setIncludeData(query.includeData())
@@ -25,7 +30,7 @@ final class StoreRequests {
         query.messageHashes().forEach(hash -> request.addMessageHashes(bytes(hash)));
         query.cursor().ifPresent(cursor -> request.setPaginationCursor(bytes(cursor)));
         query.pageSize().ifPresent(request::setPaginationLimit);
-        return request.build().toByteArray();
+        return request.build();
     }
 
     private static ByteString bytes(MessageHash hash) {

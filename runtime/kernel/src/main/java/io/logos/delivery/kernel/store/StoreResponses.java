@@ -15,6 +15,14 @@ final class StoreResponses {
     private StoreResponses() {
     }
 
+    /** The answer to send for {@code outcome}. */
+    static byte[] encode(StoreOutcome outcome) {
+        return switch (outcome) {
+            case StoreOutcome.Page found -> page(found.requestId(), found.page(), found.includeData());
+            case StoreOutcome.Status status -> status(status.requestId(), status.status());
+        };
+    }
+
     /** A successful answer carrying {@code page}, with the messages themselves when {@code includeData}. */
     static byte[] page(String requestId, ArchivePage page, boolean includeData) {
         StoreQueryResponse.Builder response = header(requestId, StoreStatus.OK);

@@ -1,5 +1,7 @@
 package io.logos.delivery.kernel.store;
 
+import io.logos.delivery.api.kernel.node.StoreQuery;
+import io.logos.delivery.api.kernel.node.StoreResponse;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.kernel.service.InFlightRequests;
 import io.logos.delivery.kernel.service.RequestStreamHandler;
@@ -18,12 +20,16 @@ import java.util.concurrent.ScheduledExecutorService;
  * RFC 13 and nwaku: messages from old to new in both directions, the next page's cursor when more match, 200
  * "OK"; 400 for a request that does not decode or breaks a limit; 300 when the archive fails (a cursor it does
  * not hold included); 429 for a rate-limited request (not read); 503 when stopping or when too many queries
- * wait for the archive.
+ * wait for the archive. The node's own queries ({@link #answerLocally}) get the same answers without a stream.
  */
 public final class StoreServer {
 
+    /** The request id of the node's own queries, which no peer sees: nwaku's REST layer leaves it empty too. */
+    private static final String LOCAL_REQUEST_ID = "";
+
     private final InFlightRequests inFlight = new InFlightRequests();
     private final ArchiveReads reads;
+    private final StoreService service;
     private final RequestStreamHandler handler;
 
     /**
@@ -35,13 +41,30 @@ public final class StoreServer {
                        ScheduledExecutorService scheduler, StoreServerConfig config) {
         Objects.requireNonNull(archive, "archive");
         this.reads = new ArchiveReads(config.concurrentQueries(), config.queuedQueries());
-        this.handler = new RequestStreamHandler(new StoreService(archive, reads), inFlight, rateLimiter, scheduler,
-                config.readTimeout());
+        this.service = new StoreService(archive, reads);
+        this.handler = new RequestStreamHandler(service, inFlight, rateLimiter, scheduler, config.readTimeout());
     }
 
     /** Serves the store protocol on {@code host}; identify announces it from then on. */
     public void mount(Host host) {
         host.setFramedHandler(StoreProtocol.ID, StoreProtocol.MAX_REQUEST_BYTES, handler);
+    }
+
+    /**
+     * Answers a query of the node itself (such as its REST API's) from the archive, exactly as a peer's query
+     * is answered: the same checks and limits (400), page size and order, cursor, archive
+     * failures (300) and 503s, but no rate limit. The response names no peer. Never fails.
+     */
+    public CompletableFuture<StoreResponse> answerLocally(StoreQuery query) {
+        if (!inFlight.enter()) {
+            return CompletableFuture.completedFuture(
+                    new StoreOutcome.Status(LOCAL_REQUEST_ID, StoreStatus.stopping()).toResponse());
+        }
+        // through the wire form, so that the service's decoder checks it as it checks a peer's
+        StoreRequestDecoder.Decoded request =
+                StoreRequestDecoder.decode(StoreRequests.request(LOCAL_REQUEST_ID, query));
+        return service.answer(request).thenApply(StoreOutcome::toResponse)
+                .whenComplete((answered, failure) -> inFlight.leave());
     }
 
     /**

@@ -32,26 +32,31 @@ final class StoreService implements RequestService {
 
     @Override
     public CompletableFuture<byte[]> answer(byte[] request) {
-        return switch (StoreRequestDecoder.decode(request)) {
+        return answer(StoreRequestDecoder.decode(request)).thenApply(StoreResponses::encode);
+    }
+
+    /** What {@code request} comes to; never fails (an archive failure is a status). */
+    CompletableFuture<StoreOutcome> answer(StoreRequestDecoder.Decoded request) {
+        return switch (request) {
             case StoreRequestDecoder.Refused refused -> CompletableFuture.completedFuture(
-                    StoreResponses.status(refused.requestId(), refused.status()));
+                    new StoreOutcome.Status(refused.requestId(), refused.status()));
             case PageRequest page -> find(page);
         };
     }
 
-    /** Reads the page off the network thread and encodes the answer there too (pages can be megabytes). */
-    private CompletableFuture<byte[]> find(PageRequest request) {
+    /** Reads the page off the network thread; a peer's answer is then encoded there too (pages can be megabytes). */
+    private CompletableFuture<StoreOutcome> find(PageRequest request) {
         CompletableFuture<List<ArchivedMessage>> rows;
         try {
             rows = reads.submit(() -> archive.find(request.query()));
         } catch (RejectedExecutionException busy) {
-            return CompletableFuture.completedFuture(StoreResponses.status(request.requestId(),
+            return CompletableFuture.completedFuture(new StoreOutcome.Status(request.requestId(),
                     StoreStatus.unavailable("too many store queries in progress")));
         }
         return rows.handle((found, failure) -> failure == null
-                ? StoreResponses.page(request.requestId(),
+                ? new StoreOutcome.Page(request.requestId(),
                         ArchivePage.of(found, request.pageSize(), request.query().direction()), request.includeData())
-                : StoreResponses.status(request.requestId(), archiveFailure(Failures.unwrap(failure))));
+                : new StoreOutcome.Status(request.requestId(), archiveFailure(Failures.unwrap(failure))));
     }
 
     private static StoreStatus archiveFailure(Throwable failure) {
@@ -64,8 +69,7 @@ final class StoreService implements RequestService {
 
     @Override
     public byte[] serviceUnavailable() {
-        return StoreResponses.status(StoreRequestDecoder.UNKNOWN_REQUEST_ID,
-                StoreStatus.unavailable("the store service is stopping"));
+        return StoreResponses.status(StoreRequestDecoder.UNKNOWN_REQUEST_ID, StoreStatus.stopping());
     }
 
     @Override

@@ -26,6 +26,11 @@ record StoreStatus(int code, String description) {
         return new StoreStatus(StoreResponse.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS");
     }
 
+    /** The service stops: it takes no more queries. */
+    static StoreStatus stopping() {
+        return unavailable("the store service is stopping");
+    }
+
     static StoreStatus unavailable(String detail) {
         return new StoreStatus(StoreResponse.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE: " + detail);
     }

@@ -15,7 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.logos.delivery.api.kernel.MessageHash;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
+import io.logos.delivery.api.kernel.PagingDirection;
 import io.logos.delivery.api.kernel.PubsubTopic;
+import io.logos.delivery.api.kernel.node.StoreQuery;
+import io.logos.delivery.api.kernel.node.StoreResponse;
+import io.logos.delivery.api.kernel.node.StoredMessage;
 import io.logos.delivery.kernel.message.WakuMessageCodec;
 import io.logos.delivery.kernel.proto.StoreProto.StoreQueryRequest;
 import io.logos.delivery.kernel.proto.StoreProto.StoreQueryResponse;
@@ -35,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -351,6 +356,60 @@ class StoreServerTest {
         assertEquals("SERVICE_UNAVAILABLE: too many store queries in progress", refused.getStatusDesc());
         assertSuccess(RawStore.parse(Await.await(running)));
         assertSuccess(RawStore.parse(Await.await(waiting)));
+    }
+
+    @Test
+    void theNodesOwnQueriesGetThePagesAPeerGets() {
+        StoreServer server = serve();
+        StoreQuery query = StoreQuery.builder().includeData(true).pubsubTopic(SHARD_0).contentTopics(List.of(TOPIC_A))
+                .direction(PagingDirection.BACKWARD).pageSize(30).build();
+        StoreQueryRequest.Builder sameOnTheWire = request().setPubsubTopic(SHARD_0.value()).addContentTopics(TOPIC_A)
+                .setPaginationForward(false).setPaginationLimit(30);
+
+        StoreResponse first = Await.done(server.answerLocally(query));
+        StoreResponse second = Await.done(server.answerLocally(query.withCursor(first.cursor().orElseThrow())));
+        StoreQueryResponse peersFirst = raw.query(sameOnTheWire);
+
+        assertEquals(200, first.statusCode());
+        assertEquals("OK", first.description());
+        assertEquals(Optional.empty(), first.peer(), "the node answered itself");
+        assertEquals(hashesIn(peersFirst), first.messages().stream().map(StoredMessage::hash).toList());
+        assertEquals(MessageHash.of(peersFirst.getPaginationCursor().toByteArray()), first.cursor().orElseThrow());
+        assertEquals(SHARD_0_A.subList(45, 75), first.messages().stream().map(StoreServerTest::archived).toList());
+        assertEquals(SHARD_0_A.subList(15, 45), second.messages().stream().map(StoreServerTest::archived).toList());
+        StoreResponse hashesOnly = Await.done(server.answerLocally(query.toBuilder().includeData(false).build()));
+        assertTrue(hashesOnly.messages().stream().allMatch(entry -> entry.message().isEmpty()));
+    }
+
+    private static ArchivedMessage archived(StoredMessage entry) {
+        return ArchivedMessage.of(entry.pubsubTopic().orElseThrow(), entry.message().orElseThrow());
+    }
+
+    @Test
+    void theNodesOwnQueriesMeetThePeersLimitsAndStatuses() throws Exception {
+        StoreServer server = serve();
+        List<MessageHash> hundredAndOne = IntStream.range(0, 101).mapToObj(i -> SHARD_0_A.get(i % 75).hash()).toList();
+        MessageHash notStored = ArchiveFixture.messages(SHARD_0, "/app/1/gone/proto", 1, T0).getFirst().hash();
+
+        StoreResponse tooMany = Await.done(server.answerLocally(
+                StoreQuery.builder().messageHashes(hundredAndOne).build()));
+        StoreResponse zeroes = Await.done(server.answerLocally(
+                StoreQuery.builder().cursor(MessageHash.of(new byte[32])).build()));
+        StoreResponse unknownCursor = Await.done(server.answerLocally(StoreQuery.builder().cursor(notStored).build()));
+        ArchiveFixture.store(archive, ArchiveFixture.messages(SHARD_1, TOPIC_B, 200, T0 + 100_000));
+        StoreResponse capped = Await.done(server.answerLocally(StoreQuery.builder().pageSize(1_000).build()));
+
+        assertEquals(400, tooMany.statusCode());
+        assertEquals("BAD_REQUEST: invalid query: too many message hashes: 101, at most 100", tooMany.description());
+        assertEquals("BAD_REQUEST: invalid query: all zeroes cursor hash", zeroes.description());
+        assertEquals(300, unknownCursor.statusCode());
+        assertEquals("BAD_RESPONSE: archive error: cursor not found: " + notStored, unknownCursor.description());
+        assertEquals(StoreProtocol.MAX_PAGE_SIZE, capped.messages().size());
+        assertTrue(capped.cursor().isPresent());
+        Await.await(server.stop());
+        StoreResponse late = Await.done(server.answerLocally(StoreQuery.builder().build()));
+        assertEquals(503, late.statusCode());
+        assertEquals("SERVICE_UNAVAILABLE: the store service is stopping", late.description());
     }
 
     private static void assertSuccess(StoreQueryResponse response) {

@@ -16,13 +16,15 @@ final class ArchiveSchema {
     static final int APPLICATION_ID = 0x4C44_4152;
 
     /**
-     * Version 1: nwaku's {@code Message} table (keyed by hash, without rowid, topics as UTF-8 blobs)
-     * plus the RLN proof, so a message comes back whole; indexes per ADR 0012.
+     * Version 1: nwaku's {@code Message} columns (topics as UTF-8 blobs) plus the RLN proof, so a message
+     * comes back whole; unique by hash, stored by rowid, indexed per ADR 0012.
      */
     static final List<Migration> MIGRATIONS = List.of(new Migration(1, List.of(
+            // a rowid table, unlike nwaku's WITHOUT ROWID one: rows are appended in arrival order and a row
+            // of a few KB fits a page, where a keyed table spills every row over ~1 KB to an overflow page
             """
             CREATE TABLE Message (
-              messageHash    BLOB    NOT NULL PRIMARY KEY,
+              messageHash    BLOB    NOT NULL,
               pubsubTopic    BLOB    NOT NULL,
               contentTopic   BLOB    NOT NULL,
               payload        BLOB,
@@ -30,11 +32,11 @@ final class ArchiveSchema {
               timestamp      INTEGER NOT NULL,
               meta           BLOB,
               rateLimitProof BLOB
-            ) WITHOUT ROWID""",
-            // a WITHOUT ROWID table appends its key to every index: these are (timestamp, messageHash) and
-            // (contentTopic, timestamp, messageHash), the archive order alone and within one content topic
-            "CREATE INDEX i_ts ON Message (timestamp)",
-            "CREATE INDEX i_content_ts ON Message (contentTopic, timestamp)",
+            )""",
+            "CREATE UNIQUE INDEX i_hash ON Message (messageHash)",
+            // the archive order, alone and within one content topic
+            "CREATE INDEX i_ts ON Message (timestamp, messageHash)",
+            "CREATE INDEX i_content_ts ON Message (contentTopic, timestamp, messageHash)",
             "PRAGMA application_id = " + APPLICATION_ID)));
 
     static final ArchiveSchema CURRENT = new ArchiveSchema(MIGRATIONS);
@@ -100,7 +102,8 @@ final class ArchiveSchema {
         if (applicationId == APPLICATION_ID) {
             return;
         }
-        boolean nwakuLike = c.queryLong("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'Message'") > 0;
+        boolean nwakuLike =
+                c.queryLong("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'Message'") > 0;
         throw new ArchiveException(ArchiveErrors.prefix(file) + "the file is an SQLite database but not a "
                 + "logos-delivery archive (application_id " + applicationId + ", user_version " + version + ")"
                 + (nwakuLike ? "; it looks like an nwaku archive, which this driver does not read" : "")

@@ -31,7 +31,7 @@ final class PageQuery {
     static PageQuery of(ArchiveQuery query, Optional<Position> cursor) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
-        // With hashes, the primary key finds at most a few rows: a unary + keeps the other filters off the
+        // With hashes, the hash index finds at most a few rows: a unary + keeps the other filters off the
         // indexes, which the planner would otherwise pick for a popular topic when it has no statistics yet.
         String filter = query.hashes().isEmpty() ? "" : "+";
         query.pubsubTopic().ifPresent(topic -> {

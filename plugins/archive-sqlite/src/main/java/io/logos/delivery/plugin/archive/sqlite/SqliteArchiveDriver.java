@@ -30,10 +30,10 @@ final class SqliteArchiveDriver implements ArchiveDriver {
     static final int CHUNK = 5_000;
 
     private static final String CURSOR_POSITION = "SELECT timestamp FROM Message WHERE messageHash = ?";
-    private static final String DELETE_OLDER_THAN = "DELETE FROM Message WHERE messageHash IN"
-            + " (SELECT messageHash FROM Message WHERE timestamp < ? ORDER BY timestamp LIMIT ?)";
-    private static final String DELETE_OLDEST = "DELETE FROM Message WHERE messageHash IN"
-            + " (SELECT messageHash FROM Message ORDER BY timestamp, messageHash LIMIT ?)";
+    private static final String DELETE_OLDER_THAN = "DELETE FROM Message WHERE rowid IN"
+            + " (SELECT rowid FROM Message WHERE timestamp < ? ORDER BY timestamp LIMIT ?)";
+    private static final String DELETE_OLDEST = "DELETE FROM Message WHERE rowid IN"
+            + " (SELECT rowid FROM Message ORDER BY timestamp, messageHash LIMIT ?)";
 
     private final Path file;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -65,20 +65,20 @@ final class SqliteArchiveDriver implements ArchiveDriver {
             throw new ArchiveException(ArchiveErrors.prefix(file) + "cannot create its folder: " + e, e);
         }
         CachingConnection writer = null;
+        boolean opened = false;
         try {
             writer = new CachingConnection(ArchiveFile.openWriter(file));
             schema.migrate(writer, file);
-            return new SqliteArchiveDriver(file, writer, readers);
-        } catch (SQLException | RuntimeException e) {
-            if (writer != null) {
+            SqliteArchiveDriver driver = new SqliteArchiveDriver(file, writer, readers);
+            opened = true;
+            return driver;
+        } catch (SQLException e) {
+            throw ArchiveErrors.failed(file, "open it", e);
+        } finally {
+            if (!opened && writer != null) {
                 writer.close();
             }
-            throw e instanceof ArchiveException known ? known : ArchiveErrors.failed(file, "open it", asSql(e));
         }
-    }
-
-    private static SQLException asSql(Exception e) {
-        return e instanceof SQLException sql ? sql : new SQLException(e.toString(), e);
     }
 
     @Override
@@ -182,8 +182,8 @@ final class SqliteArchiveDriver implements ArchiveDriver {
     /** The pages that hold messages: freed pages are left out until {@link #reclaimSpace()} returns them. */
     @Override
     public long sizeInBytes() {
-        return reading("measure its size", r -> (r.queryLong("PRAGMA page_count") - r.queryLong("PRAGMA freelist_count"))
-                * r.queryLong("PRAGMA page_size"));
+        return reading("measure its size", r -> r.queryLong("PRAGMA page_size")
+                * (r.queryLong("PRAGMA page_count") - r.queryLong("PRAGMA freelist_count")));
     }
 
     /**

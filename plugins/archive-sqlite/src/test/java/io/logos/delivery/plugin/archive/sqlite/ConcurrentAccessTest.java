@@ -7,10 +7,11 @@ import io.logos.delivery.api.kernel.MessageHash;
 import io.logos.delivery.api.kernel.PagingDirection;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
+import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriverConfig;
 import io.logos.delivery.spi.kernel.archive.ArchiveQuery;
 import io.logos.delivery.spi.kernel.archive.ArchivedMessage;
-import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class ConcurrentAccessTest {
 
     private static ArchivedMessage message(int writer, int i) {
         return ArchivedMessage.of(SHARD, WakuMessage.builder().contentTopic("/app/1/writer-" + writer + "/proto")
-                .payload(("message " + i).getBytes()).timestamp(T0 + i % 50).build());
+                .payload(("message " + i).getBytes(StandardCharsets.UTF_8)).timestamp(T0 + i % 50).build());
     }
 
     @Test
@@ -121,7 +123,7 @@ class ConcurrentAccessTest {
         assertEquals(writers * perWriter, driver.count());
         for (int w = 0; w < writers; w++) {
             int writer = w;
-            Set<MessageHash> expected = java.util.stream.IntStream.range(0, perWriter)
+            Set<MessageHash> expected = IntStream.range(0, perWriter)
                     .mapToObj(i -> message(writer, i).hash()).collect(Collectors.toSet());
             Set<MessageHash> found = driver.find(ArchiveQuery.builder()
                     .contentTopics(Set.of("/app/1/writer-" + writer + "/proto")).limit(perWriter + 1).build())

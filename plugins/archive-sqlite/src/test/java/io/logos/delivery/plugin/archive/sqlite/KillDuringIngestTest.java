@@ -47,7 +47,8 @@ class KillDuringIngestTest {
             while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && (line = lines.readLine()) != null) {
                 acknowledged.add(MessageHash.fromHex(line));
             }
-            assertEquals(ACKNOWLEDGED_BEFORE_KILL, acknowledged.size(), () -> "the child stopped early: " + read(errors));
+            assertEquals(ACKNOWLEDGED_BEFORE_KILL, acknowledged.size(),
+                    () -> "the child stopped early: " + read(errors));
             // SIGKILL through the handle: Process.destroyForcibly() would also close our end of the pipe
             child.toHandle().destroyForcibly();
             assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the child did not die");
@@ -81,8 +82,8 @@ class KillDuringIngestTest {
     private Process startIngest(String url, Path errors) throws IOException, URISyntaxException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         // the test classes are patched into the plugin's module: put them first on the child's module path
-        String testClasses = Path.of(IngestUntilKilled.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
+        String testClasses = Path.of(
+                IngestUntilKilled.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         List<String> command = List.of(java, "--enable-native-access=org.xerial.sqlitejdbc",
                 "--module-path", System.getProperty("jdk.module.path"),
                 "--patch-module", "io.logos.delivery.plugin.archive.sqlite=" + testClasses,

@@ -76,13 +76,13 @@ class QueryPlanTest {
     }
 
     @Test
-    void hashesAreLookedUpByPrimaryKeyWhateverElseIsGiven() throws SQLException {
+    void hashesAreLookedUpInTheHashIndexWhateverElseIsGiven() throws SQLException {
         Set<MessageHash> hashes = Set.copyOf(IntStream.range(0, 20)
                 .mapToObj(i -> MessageHash.fromHex(HexFormat.of().toHexDigits((byte) i).repeat(MessageHash.SIZE)))
                 .toList());
-        String byPrimaryKey = "SEARCH Message USING PRIMARY KEY (messageHash=?) | USE TEMP B-TREE FOR ORDER BY";
-        assertEquals(byPrimaryKey, plan(ArchiveQuery.builder().hashes(hashes).build()));
-        assertEquals(byPrimaryKey, plan(ArchiveQuery.builder().hashes(hashes).pubsubTopic(SHARD)
+        String byHash = "SEARCH Message USING INDEX i_hash (messageHash=?) | USE TEMP B-TREE FOR ORDER BY";
+        assertEquals(byHash, plan(ArchiveQuery.builder().hashes(hashes).build()));
+        assertEquals(byHash, plan(ArchiveQuery.builder().hashes(hashes).pubsubTopic(SHARD)
                 .contentTopics(Set.of("/app/1/chat/proto")).timeStart(T0).timeEnd(T0 + HOUR).cursor(CURSOR).build()));
     }
 

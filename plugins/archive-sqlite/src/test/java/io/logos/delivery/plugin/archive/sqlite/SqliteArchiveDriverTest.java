@@ -1,6 +1,7 @@
 package io.logos.delivery.plugin.archive.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,7 @@ class SqliteArchiveDriverTest {
         try (ArchiveDriver reopened = open(url)) {
             assertEquals(50, reopened.count());
             assertEquals(stored, reopened.find(ArchiveQuery.builder().limit(100).build()));
-            assertEquals(false, reopened.put(stored.getFirst()), "still known after the reopen");
+            assertFalse(reopened.put(stored.getFirst()), "still known after the reopen");
         }
     }
 
@@ -63,7 +64,7 @@ class SqliteArchiveDriverTest {
     void aRelativePathIsResolvedAgainstTheWorkingDirectoryAndItsFoldersAreCreated() {
         Path target = folder.resolve("a/b/store.sqlite3");
         Path relative = Path.of("").toAbsolutePath().relativize(target);
-        assertTrue(!relative.isAbsolute());
+        assertFalse(relative.isAbsolute());
         try (ArchiveDriver driver = open("sqlite://" + relative)) {
             driver.put(messages(1, 10).getFirst());
         }

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * A Waku message in nwaku's REST shape ({@code RelayWakuMessage}, and {@code FilterWakuMessage} without
- * {@code proof}): binary fields in standard base64, the timestamp in Unix nanoseconds.
+ * A Waku message in nwaku's REST shape ({@code RelayWakuMessage}, {@code FilterWakuMessage} without
+ * {@code proof}, and the store's {@code WakuMessage}): binary fields in standard base64, the timestamp in Unix nanoseconds.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RestWakuMessage(String payload, String contentTopic, Long version, Long timestamp, String meta,
@@ -17,6 +17,12 @@ public record RestWakuMessage(String payload, String contentTopic, Long version,
     /** As relay endpoints answer it: every field, {@code meta} only when present. */
     public static RestWakuMessage relayed(WakuMessage message) {
         return of(message, base64(message.rateLimitProof()));
+    }
+
+    /** As the store endpoint answers it: {@code proof}, like {@code meta}, only when present. */
+    public static RestWakuMessage stored(WakuMessage message) {
+        byte[] proof = message.rateLimitProof();
+        return of(message, proof.length > 0 ? base64(proof) : null);
     }
 
     /** As filter endpoints answer it: no {@code proof}. */

@@ -95,6 +95,9 @@ class YamuxSessionTest {
         Sessions sessions = install(network.connect(), EchoHandler.INSTANCE);
         StreamRecorder recorder = new StreamRecorder();
         MuxedStreamChannel open = await(sessions.dialer().openStream(recorder));
+        // the listener must have accepted the stream before it goes away, or it refuses it (as it should)
+        open.writeAndFlush(Unpooled.copiedBuffer("hello, ", StandardCharsets.UTF_8));
+        waitUntil(() -> recorder.receivedLength() == 7, "the echo shows the listener accepted the stream");
 
         await(sessions.listener().goAway());
         // the ping answer comes after the go-away on the same connection, so the dialer has seen it
@@ -107,7 +110,7 @@ class YamuxSessionTest {
 
         open.writeAndFlush(Unpooled.copiedBuffer("still here", StandardCharsets.UTF_8));
         open.shutdownOutput();
-        assertArrayEquals("still here".getBytes(StandardCharsets.UTF_8), await(recorder.endOfInput));
+        assertArrayEquals("hello, still here".getBytes(StandardCharsets.UTF_8), await(recorder.endOfInput));
     }
 
     @Test
