@@ -97,25 +97,31 @@ public final class ArchiveBench {
         for (String driver : options.drivers()) {
             try (ArchiveBackend backend = ArchiveBackend.open(driver, options.directory())) {
                 Ingest ingest = ingest(backend, corpus, options, out);
-                out.printf(Locale.ROOT, "RESULT bench=archive-ingest driver=%s messages=%d rounds=%d put=%.0f msgs/s"
-                                + " raw=%.0f msgs/s ratio=%.0f%% raw-unbatched=%.0f msgs/s baseline=\"%s\"%n", driver,
-                        options.messages(), options.rounds(), ingest.putPerSecond(), ingest.rawPerSecond(),
-                        100 * ingest.ratio(), ingest.unbatchedPerSecond(), ingest.baseline());
+                print(out, driver, options, ingest);
                 Optional<Queries> queries = Optional.empty();
                 if (options.stored() > 0) {
                     queries = Optional.of(queries(backend, corpus, options, out));
-                    Queries q = queries.get();
-                    out.printf(Locale.ROOT, "RESULT bench=archive-query driver=%s stored=%d load=%.1f s (%.0f msgs/s)"
-                                    + " page p50=%.3f ms p99=%.3f ms rows=%.1f;"
-                                    + " hashes p50=%.3f ms p99=%.3f ms rows=%.1f%n",
-                            driver, q.stored(), q.loadSeconds(), q.loadPerSecond(), q.page().p50Millis(),
-                            q.page().p99Millis(), q.page().meanRows(), q.hashes().p50Millis(), q.hashes().p99Millis(),
-                            q.hashes().meanRows());
+                    print(out, driver, queries.get());
                 }
                 results.add(new Result(driver, ingest, queries));
             }
         }
         return results;
+    }
+
+    private static void print(PrintStream out, String driver, Options options, Ingest ingest) {
+        out.printf(Locale.ROOT, "RESULT bench=archive-ingest driver=%s messages=%d rounds=%d put=%.0f msgs/s"
+                        + " raw=%.0f msgs/s ratio=%.0f%% raw-unbatched=%.0f msgs/s baseline=\"%s\"%n", driver,
+                options.messages(), options.rounds(), ingest.putPerSecond(), ingest.rawPerSecond(),
+                100 * ingest.ratio(), ingest.unbatchedPerSecond(), ingest.baseline());
+    }
+
+    private static void print(PrintStream out, String driver, Queries queries) {
+        out.printf(Locale.ROOT, "RESULT bench=archive-query driver=%s stored=%d load=%.1f s (%.0f msgs/s)"
+                        + " page p50=%.3f ms p99=%.3f ms rows=%.1f; hashes p50=%.3f ms p99=%.3f ms rows=%.1f%n",
+                driver, queries.stored(), queries.loadSeconds(), queries.loadPerSecond(), queries.page().p50Millis(),
+                queries.page().p99Millis(), queries.page().meanRows(), queries.hashes().p50Millis(),
+                queries.hashes().p99Millis(), queries.hashes().meanRows());
     }
 
     /** What one ingest turn writes with. */
