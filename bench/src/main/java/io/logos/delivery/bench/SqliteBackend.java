@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The sqlite driver, one file per archive in a directory, against a batched JDBC insert into a table of the
- * driver's shape (ADR 0012: WITHOUT ROWID, keyed by hash, indexes on timestamp and on content topic + timestamp)
+ * driver's shape (ADR 0012: a rowid table, unique by hash, indexed in archive order alone and per content topic)
  * in WAL mode with {@code synchronous=NORMAL}, as the driver's writer.
  */
 final class SqliteBackend implements ArchiveBackend {
@@ -30,11 +30,12 @@ final class SqliteBackend implements ArchiveBackend {
             "PRAGMA synchronous = NORMAL",
             """
             CREATE TABLE Message (
-              messageHash BLOB NOT NULL PRIMARY KEY, pubsubTopic BLOB NOT NULL, contentTopic BLOB NOT NULL,
-              payload BLOB, version INTEGER NOT NULL, timestamp INTEGER NOT NULL, meta BLOB, rateLimitProof BLOB
-            ) WITHOUT ROWID""",
-            "CREATE INDEX i_ts ON Message (timestamp)",
-            "CREATE INDEX i_content_ts ON Message (contentTopic, timestamp)");
+              messageHash BLOB NOT NULL, pubsubTopic BLOB NOT NULL, contentTopic BLOB NOT NULL, payload BLOB,
+              version INTEGER NOT NULL, timestamp INTEGER NOT NULL, meta BLOB, rateLimitProof BLOB
+            )""",
+            "CREATE UNIQUE INDEX i_hash ON Message (messageHash)",
+            "CREATE INDEX i_ts ON Message (timestamp, messageHash)",
+            "CREATE INDEX i_content_ts ON Message (contentTopic, timestamp, messageHash)");
     private static final String INSERT = "INSERT INTO Message (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (messageHash) DO NOTHING";
 
