@@ -5,4 +5,6 @@
 module io.logos.delivery.api.kernel {
     exports io.logos.delivery.api.kernel;
     exports io.logos.delivery.api.kernel.node;
+
+    uses io.logos.delivery.api.kernel.node.WakuNodeFactory;
 }

@@ -22,6 +22,9 @@ module io.logos.delivery.kernel {
     exports io.logos.delivery.kernel.lightpush;
     exports io.logos.delivery.kernel.store;
 
+    uses io.logos.delivery.spi.kernel.archive.ArchiveDriverFactory;
+    provides io.logos.delivery.api.kernel.node.WakuNodeFactory with io.logos.delivery.kernel.node.KernelNodeFactory;
+
     // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
     // descriptor-based field access) need deep access to them.
     opens io.logos.delivery.kernel.proto to com.google.protobuf;

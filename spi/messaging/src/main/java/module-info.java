@@ -1,5 +1,6 @@
-/** The messaging SPI (will hold SendProcessor and its named, versioned factory): send strategies such as relay and lightpush that plugins provide to the delivery service. */
+/** The messaging SPI: send strategies (relay, light push, …) that plugins provide to the delivery service. */
 module io.logos.delivery.spi.messaging {
     requires transitive io.logos.delivery.api.messaging;
-    // exports io.logos.delivery.spi.messaging once it holds its first type (javac refuses to export an empty package)
+
+    exports io.logos.delivery.spi.messaging;
 }

@@ -1,6 +1,5 @@
 /**
- * The messaging layer (will hold the MessagingApi implementation and its delivery service: send
- * with retries and store confirmation, receive with de-duplication and store backfill, connection
- * health). Attaches to a kernel node through the kernel API; the kernel never knows it.
+ * The messaging layer: {@link io.logos.delivery.messaging.DefaultMessagingApiProvider} builds a
+ * {@code MessagingApi} that owns its delivery service (send, receive, connection health) over a kernel node.
  */
 package io.logos.delivery.messaging;

@@ -63,6 +63,33 @@ public final class WakuMessage {
         return builder;
     }
 
+    /**
+     * The size of this message in protobuf as nwaku writes it — every field present, empty ones included — which
+     * is what message size limits are checked against.
+     */
+    public int encodedSize() {
+        int topicBytes = contentTopic.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return lengthDelimited(1, payload.length) + lengthDelimited(1, topicBytes)
+                + 1 + varintSize(version)
+                + 1 + varintSize((timestamp << 1) ^ (timestamp >> 63))
+                + lengthDelimited(1, meta.length)
+                + lengthDelimited(2, rateLimitProof.length)
+                + 2 + 1;
+    }
+
+    private static int lengthDelimited(int tagBytes, int length) {
+        return tagBytes + varintSize(length) + length;
+    }
+
+    private static int varintSize(long value) {
+        int size = 1;
+        while ((value & ~0x7FL) != 0) {
+            value >>>= 7;
+            size++;
+        }
+        return size;
+    }
+
     /** A copy of the payload. */
     public byte[] payload() {
         return payload.clone();

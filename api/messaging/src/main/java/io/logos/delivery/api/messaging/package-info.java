@@ -1,4 +1,5 @@
 /**
- * The messaging API (will hold MessagingApi, MessageEnvelope, RequestId, send/receive/health events and the Edge/Core modes): send with delivery confirmation and receive with store backfill, as a layer above a kernel node.
+ * The messaging API: {@link io.logos.delivery.api.messaging.MessagingApi}, a layer above a kernel node that sends
+ * with delivery confirmation, receives with store backfill and reports connection health.
  */
 package io.logos.delivery.api.messaging;

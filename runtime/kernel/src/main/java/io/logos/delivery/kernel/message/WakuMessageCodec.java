@@ -47,7 +47,7 @@ public final class WakuMessageCodec {
 
     /** The number of bytes {@link #encode(WakuMessage)} produces for {@code message}. */
     public static int encodedSize(WakuMessage message) {
-        return toProto(message).getSerializedSize();
+        return message.encodedSize();
     }
 
     /**

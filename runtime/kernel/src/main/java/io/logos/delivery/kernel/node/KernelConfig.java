@@ -69,6 +69,11 @@ public record KernelConfig(HostConfig host, ShardingConfig sharding, boolean rel
                 lightpushRateLimit, filterService, archive, peers, clock, storeRateLimit, storeResume);
     }
 
+    public KernelConfig withMaxMessageSize(MessageSizeLimit value) {
+        return new KernelConfig(host, sharding, relay, lightpush, filter, value, lightpushRateLimit, filterService,
+                archive, peers, clock, storeRateLimit, storeResume);
+    }
+
     public KernelConfig withLightpushRateLimit(RateLimit value) {
         return new KernelConfig(host, sharding, relay, lightpush, filter, maxMessageSize, value, filterService,
                 archive, peers, clock, storeRateLimit, storeResume);

@@ -1,5 +1,7 @@
 package io.logos.delivery.kernel.node;
 
+import io.logos.delivery.api.kernel.AutoSharding;
+import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.RelayShard;
 import io.logos.delivery.api.kernel.node.FilterClient;
@@ -46,6 +48,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -88,6 +91,7 @@ public final class KernelNode implements WakuNode {
     private volatile WakuRelay relay;
     private volatile ArchiveWriter archiveWriter;
     private CompletableFuture<Void> stopped;
+    private final List<AutoCloseable> closedOnStop = new CopyOnWriteArrayList<>();
 
     /**
      * @param archive the archive driver relayed messages are stored in, when the store is mounted; the
@@ -220,9 +224,23 @@ public final class KernelNode implements WakuNode {
                     if (archiveWriter != null) {
                         archiveWriter.close();
                     }
+                    closedOnStop.forEach(KernelNode::closeQuietly);
                     LOG.info("Waku node {} stopped", host.peerId());
                 });
         return stopped;
+    }
+
+    /** Closes {@code resource} (e.g. an archive this node was given to own) once the node stopped. */
+    public void closeOnStop(AutoCloseable resource) {
+        closedOnStop.add(resource);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warn("Closing {} after stop failed: {}", resource, e.toString());
+        }
     }
 
     /** The libp2p host, for the app's wiring and tests. */
@@ -248,6 +266,16 @@ public final class KernelNode implements WakuNode {
     @Override
     public List<PubsubTopic> shards() {
         return config.sharding().pubsubTopics();
+    }
+
+    @Override
+    public Optional<AutoSharding> autoSharding() {
+        return config.sharding().autoSharding();
+    }
+
+    @Override
+    public MessageSizeLimit maxMessageSize() {
+        return config.maxMessageSize();
     }
 
     @Override

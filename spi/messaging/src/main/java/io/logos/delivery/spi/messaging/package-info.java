@@ -1,4 +1,5 @@
 /**
- * The messaging SPI (will hold SendProcessor and its named, versioned factory): send strategies such as relay and lightpush that plugins provide to the delivery service.
+ * The messaging SPI: {@link io.logos.delivery.spi.messaging.SendProcessorFactory send strategies} (relay, light
+ * push, …) that plugins provide to the delivery service of a messaging API.
  */
 package io.logos.delivery.spi.messaging;

@@ -1,5 +1,7 @@
 package io.logos.delivery.api.kernel.node;
 
+import io.logos.delivery.api.kernel.AutoSharding;
+import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,12 @@ public interface WakuNode {
 
     /** The shards this node serves (relay subscriptions, metadata answers). */
     List<PubsubTopic> shards();
+
+    /** The autosharding the node applies to content topics; empty under static sharding. */
+    Optional<AutoSharding> autoSharding();
+
+    /** The largest message the node accepts and sends ({@code --max-msg-size}). */
+    MessageSizeLimit maxMessageSize();
 
     /** The libp2p protocol ids the node serves. */
     List<String> protocols();
