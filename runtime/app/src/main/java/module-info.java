@@ -24,6 +24,7 @@ module io.logos.delivery.app {
     requires jdk.httpserver;
 
     uses io.logos.delivery.spi.kernel.archive.ArchiveDriverFactory;
+    uses io.logos.delivery.spi.messaging.SendProcessorFactory;
 
     exports io.logos.delivery.app;
     exports io.logos.delivery.app.config;

@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.spi.Message;
+import io.logos.delivery.api.messaging.MessagingApi;
 import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.plugin.InstalledPlugin;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The root object: composes the layers it was asked for, starts them bottom-up and stops them
- * top-down. For now a node holds its configuration, its plugins, its kernel node, with
- * {@code --store} its archive, and with {@code --rest} the REST API over it.
+ * top-down. A node holds its configuration, its plugins, its kernel node, with {@code --store} its archive,
+ * with {@code --entry-layer=messaging} the messaging layer over the kernel, and with {@code --rest} the REST API.
  */
 public final class LogosDelivery implements AutoCloseable {
 
@@ -37,15 +38,18 @@ public final class LogosDelivery implements AutoCloseable {
     private final PluginRegistry plugins;
     private final Optional<ArchiveDriver> archive;
     private final KernelNode kernel;
+    private final Optional<MessagingApi> messaging;
     private Optional<RestServer> rest = Optional.empty();
     private boolean stopped;
 
     @Inject
-    LogosDelivery(NodeConfig config, PluginRegistry plugins, Optional<ArchiveDriver> archive, KernelNode kernel) {
+    LogosDelivery(NodeConfig config, PluginRegistry plugins, Optional<ArchiveDriver> archive, KernelNode kernel,
+                  Optional<MessagingApi> messaging) {
         this.config = config;
         this.plugins = plugins;
         this.archive = archive;
         this.kernel = kernel;
+        this.messaging = messaging;
     }
 
     /**
@@ -64,6 +68,7 @@ public final class LogosDelivery implements AutoCloseable {
         }
         try {
             node.kernel.start().join();
+            node.messaging.ifPresent(layer -> layer.start().join());
         } catch (CompletionException e) {
             node.stop();
             throw new NodeStartException(e.getCause().getMessage(), e.getCause());
@@ -80,7 +85,7 @@ public final class LogosDelivery implements AutoCloseable {
 
     private synchronized void startRest() {
         if (config.rest().enabled()) {
-            rest = Optional.of(RestServer.start(kernel, config, Version.current()));
+            rest = Optional.of(RestServer.start(kernel, messaging, config, Version.current()));
         }
     }
 
@@ -111,6 +116,8 @@ public final class LogosDelivery implements AutoCloseable {
                 () -> LOG.info("Archive off (--store=false)"));
         kernel.listenAddresses().forEach(address -> LOG.info("Listening on {}", address));
         LOG.info("Protocols: {}", kernel.protocols());
+        messaging.ifPresentOrElse(layer -> LOG.info("Messaging layer on, {} mode", layer.mode()),
+                () -> LOG.info("Messaging layer off (--entry-layer=kernel)"));
         rest.ifPresentOrElse(server -> LOG.info("REST API on {}{}", server.uri(),
                         config.rest().admin() ? " with the /admin endpoints" : ""),
                 () -> LOG.info("REST API off (--rest=false)"));
@@ -124,6 +131,11 @@ public final class LogosDelivery implements AutoCloseable {
     /** The kernel node: relay, light push, filter, peers. */
     public KernelNode kernel() {
         return kernel;
+    }
+
+    /** The messaging layer, present with {@code --entry-layer=messaging}. */
+    public Optional<MessagingApi> messaging() {
+        return messaging;
     }
 
     /** The archive, present when the node runs with {@code --store=true}. */
@@ -143,6 +155,7 @@ public final class LogosDelivery implements AutoCloseable {
         }
         stopped = true;
         rest.ifPresent(RestServer::close);
+        messaging.ifPresent(MessagingApi::close);
         kernel.stop().join();
         archive.ifPresent(ArchiveDriver::close);
         LOG.info("Node stopped");

@@ -1,9 +1,11 @@
 package io.logos.delivery.app.cli;
 
 import io.logos.delivery.api.kernel.MessageSizeLimit;
+import io.logos.delivery.api.messaging.Mode;
 import io.logos.delivery.app.LogosDelivery;
 import io.logos.delivery.app.Version;
 import io.logos.delivery.app.cli.config.ConfigurationResolver;
+import io.logos.delivery.app.config.EntryLayer;
 import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
@@ -62,6 +64,17 @@ final class LogosDeliveryCommand implements Callable<Integer> {
     @Option(names = "--max-msg-size", paramLabel = "<size>", defaultValue = "150KiB", converter = MessageSizeConverter.class,
             description = "Largest accepted message, with unit B, KB or KiB. Default: ${DEFAULT-VALUE}.")
     private MessageSizeLimit maxMessageSize;
+
+    @Option(names = "--entry-layer", paramLabel = "<layer>", defaultValue = "kernel",
+            description = "kernel (relay, light push, filter, store: an operator's node) or messaging (adds the "
+                    + "messaging API: reliable send, receive with store backfill, health, /messaging/v1). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private EntryLayer entryLayer;
+
+    @Option(names = "--mode", paramLabel = "<mode>",
+            description = "edge: light push, filter and store clients only (--relay, --lightpush and --filter off); "
+                    + "core: relay with the light push and filter services (all three on). Unset: those flags decide.")
+    private Mode mode;
 
     @Option(names = "--relay", arity = "0..1", fallbackValue = "true", defaultValue = "true", paramLabel = "<bool>",
             description = "Relay messages (gossipsub on /vac/waku/relay/2.0.0). Default: ${DEFAULT-VALUE}.")
@@ -248,7 +261,7 @@ final class LogosDeliveryCommand implements Callable<Integer> {
         LogLevels.set(logLevel);
         NodeConfig config = new NodeConfig(clusterId, maxMessageSize, store, storeMessageDbUrl, storeMaxDbConnections,
                 pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory(), dataDirectory,
-                networkConfig(), protocolsConfig(), restConfig());
+                networkConfig(), protocolsConfig(), restConfig(), entryLayer);
         PluginRegistry plugins = new PluginLoader(NodeSpis.ALL).load(config.pluginsDirectory());
         if (listPlugins) {
             printPlugins(plugins, spec.commandLine().getOut());
@@ -279,7 +292,12 @@ final class LogosDeliveryCommand implements Callable<Integer> {
                 Optional.ofNullable(nodeKey), agentString != null ? agentString : "logos-delivery-" + Version.current());
     }
 
+    /** The protocols the flags mount, unless {@code --mode} chose them. */
     private ProtocolsConfig protocolsConfig() {
+        boolean core = mode == Mode.CORE;
+        boolean relay = mode == null ? this.relay : core;
+        boolean lightpush = mode == null ? this.lightpush : core;
+        boolean filter = mode == null ? this.filter : core;
         return new ProtocolsConfig(relay, lightpush, filter, shards, numShardsInNetwork, staticNodes,
                 Optional.ofNullable(storeNode), Optional.ofNullable(filterNode), Optional.ofNullable(lightpushNode),
                 rateLimits, filterMaxPeersToServe, filterMaxCriteria, filterSubscriptionTimeout, storeRetentionPolicy,

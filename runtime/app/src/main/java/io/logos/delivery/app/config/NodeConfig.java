@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param network listen addresses, node key, connection limits
  * @param protocols the Waku protocols mounted and the peers kept
  * @param rest the REST API server
+ * @param entryLayer {@code --entry-layer}: the kernel alone, or the messaging layer over it
  */
 public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean store, String storeMessageDbUrl,
                          int storeMaxDbConnections, Path pluginsDirectory, Path dataDirectory, NetworkConfig network,
-                         ProtocolsConfig protocols, RestConfig rest) {
+                         ProtocolsConfig protocols, RestConfig rest, EntryLayer entryLayer) {
 
     /** nwaku's default archive URL. */
     public static final String DEFAULT_STORE_URL = "sqlite://store.sqlite3";
@@ -50,6 +51,11 @@ public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(protocols, "protocols");
         Objects.requireNonNull(rest, "rest");
+        Objects.requireNonNull(entryLayer, "entryLayer");
+        if (entryLayer == EntryLayer.MESSAGING && protocols.numShardsInNetwork() == 0) {
+            throw new InvalidConfigurationException("--entry-layer=messaging needs autosharding: "
+                    + "--num-shards-in-network must be at least 1");
+        }
     }
 
     /** {@link #storeMessageDbUrl()} without its password, for logs: {@code postgres://user:***@host/db}. */

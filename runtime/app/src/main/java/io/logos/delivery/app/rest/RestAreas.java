@@ -2,6 +2,7 @@ package io.logos.delivery.app.rest;
 
 import io.logos.delivery.api.kernel.AutoSharding;
 import io.logos.delivery.api.kernel.node.PeerId;
+import io.logos.delivery.api.messaging.MessagingApi;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.RestConfig;
 import io.logos.delivery.kernel.node.KernelNode;
@@ -33,7 +34,8 @@ record RestAreas(List<RestEndpoints> endpoints, Map<String, String> unavailable)
         unavailable = Map.copyOf(unavailable);
     }
 
-    static RestAreas of(KernelNode node, NodeConfig config, String version, Clock clock) {
+    static RestAreas of(KernelNode node, Optional<MessagingApi> messaging, NodeConfig config, String version,
+                        Clock clock) {
         RestConfig rest = config.rest();
         Optional<AutoSharding> autoSharding = config.protocols().numShardsInNetwork() > 0
                 ? Optional.of(new AutoSharding(config.clusterId(), config.protocols().numShardsInNetwork()))
@@ -56,6 +58,9 @@ record RestAreas(List<RestEndpoints> endpoints, Map<String, String> unavailable)
         endpoints.add(new LightpushEndpoints(node.lightpush(), autoSharding, clock));
         endpoints.add(new FilterEndpoints(node.filter(), autoSharding, new MessageCache(FILTER_CACHE_CAPACITY)));
         endpoints.add(new StoreEndpoints(node.storeServer(), node.store(), node.peers(), node.peerManager()));
+        messaging.ifPresentOrElse(api -> endpoints.add(new MessagingEndpoints(api, clock)),
+                () -> unavailable.put("messaging", "/messaging endpoints are not available. Please check your "
+                        + "configuration: --entry-layer=messaging"));
         return new RestAreas(endpoints, unavailable);
     }
 

@@ -2,6 +2,7 @@ package io.logos.delivery.app.rest;
 
 import com.sun.net.httpserver.HttpServer;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
+import io.logos.delivery.api.messaging.MessagingApi;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.RestConfig;
 import io.logos.delivery.kernel.node.KernelNode;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -37,13 +39,14 @@ public final class RestServer implements AutoCloseable {
     }
 
     /**
-     * Serves {@code node} as {@code config.rest()} says.
+     * Serves {@code node}, and {@code messaging} when the node runs that layer, as {@code config.rest()} says.
      *
      * @param version what {@code /version} answers
      * @throws UncheckedIOException when the address cannot be bound, naming it
      */
-    public static RestServer start(KernelNode node, NodeConfig config, String version) {
-        RestAreas areas = RestAreas.of(node, config, version, Clock.systemUTC());
+    public static RestServer start(KernelNode node, Optional<MessagingApi> messaging, NodeConfig config,
+                                   String version) {
+        RestAreas areas = RestAreas.of(node, messaging, config, version, Clock.systemUTC());
         try {
             return start(config.rest(), requestBodyLimit(config.maxMessageSize()), areas);
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package io.logos.delivery.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
+import io.logos.delivery.api.messaging.MessagingApi;
+import io.logos.delivery.app.config.EntryLayer;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.kernel.node.KernelNode;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
@@ -23,6 +25,10 @@ public final class NodeModule extends AbstractModule {
         OptionalBinder<ArchiveDriver> archive = OptionalBinder.newOptionalBinder(binder(), ArchiveDriver.class);
         if (config.store()) {
             archive.setBinding().toProvider(ArchiveDriverProvider.class).in(Singleton.class);
+        }
+        OptionalBinder<MessagingApi> messaging = OptionalBinder.newOptionalBinder(binder(), MessagingApi.class);
+        if (config.entryLayer() == EntryLayer.MESSAGING) {
+            messaging.setBinding().toProvider(MessagingLayerProvider.class).in(Singleton.class);
         }
     }
 }

@@ -112,7 +112,7 @@ class OpenApiDocumentTest {
 
     /** The server's routes, from the same areas the running node serves. */
     private Router router() {
-        RestAreas areas = RestAreas.of(node.kernel(), node.config(), "test", Clock.systemUTC());
+        RestAreas areas = RestAreas.of(node.kernel(), node.messaging(), node.config(), "test", Clock.systemUTC());
         try {
             return new Router(areas.routes(), areas.unavailable());
         } finally {

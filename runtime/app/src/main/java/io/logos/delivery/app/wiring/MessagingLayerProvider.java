@@ -1,0 +1,37 @@
+package io.logos.delivery.app.wiring;
+
+import io.logos.delivery.api.messaging.MessagingApi;
+import io.logos.delivery.api.messaging.MessagingOptions;
+import io.logos.delivery.app.config.InvalidConfigurationException;
+import io.logos.delivery.kernel.node.KernelNode;
+import io.logos.delivery.messaging.DefaultMessagingApiProvider;
+import io.logos.delivery.spi.messaging.SendProcessorFactory;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messaging layer over the node's kernel ({@code --entry-layer=messaging}), sending through the installed
+ * send-processor plugins. Built, not started: the node starts it after the kernel.
+ */
+final class MessagingLayerProvider implements Provider<MessagingApi> {
+
+    private final KernelNode kernel;
+    private final List<SendProcessorFactory> sendProcessors;
+
+    @Inject
+    MessagingLayerProvider(KernelNode kernel, Map<String, SendProcessorFactory> sendProcessors) {
+        this.kernel = kernel;
+        this.sendProcessors = List.copyOf(sendProcessors.values());
+    }
+
+    @Override
+    public MessagingApi get() {
+        try {
+            return new DefaultMessagingApiProvider().over(kernel, MessagingOptions.DEFAULT, sendProcessors);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new InvalidConfigurationException("--entry-layer=messaging: " + e.getMessage());
+        }
+    }
+}
