@@ -24,7 +24,7 @@ class ModuleDescriptorTest {
             "io.logos.delivery.messaging", "io.logos.delivery.channels", "io.logos.delivery.app",
             "io.logos.delivery.plugin.archive.memory", "io.logos.delivery.plugin.archive.sqlite",
             "io.logos.delivery.plugin.archive.postgres",
-            "io.logos.delivery.testkit.archive", "io.logos.delivery.testkit.postgres");
+            "io.logos.delivery.testkit.archive", "io.logos.delivery.testkit.postgres", "io.logos.delivery.testkit.time");
 
     @Test
     void everyProjectJarDeclaresItsModule() {

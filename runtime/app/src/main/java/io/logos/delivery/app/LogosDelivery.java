@@ -19,6 +19,7 @@ import io.logos.delivery.spi.kernel.archive.ArchiveException;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -39,17 +40,19 @@ public final class LogosDelivery implements AutoCloseable {
     private final Optional<ArchiveDriver> archive;
     private final KernelNode kernel;
     private final Optional<MessagingApi> messaging;
+    private final Clock clock;
     private Optional<RestServer> rest = Optional.empty();
     private boolean stopped;
 
     @Inject
     LogosDelivery(NodeConfig config, PluginRegistry plugins, Optional<ArchiveDriver> archive, KernelNode kernel,
-                  Optional<MessagingApi> messaging) {
+                  Optional<MessagingApi> messaging, Clock clock) {
         this.config = config;
         this.plugins = plugins;
         this.archive = archive;
         this.kernel = kernel;
         this.messaging = messaging;
+        this.clock = clock;
     }
 
     /**
@@ -58,10 +61,19 @@ public final class LogosDelivery implements AutoCloseable {
      * @throws NodeStartException when the configuration or a plugin keeps the node from starting
      */
     public static LogosDelivery start(NodeConfig config, PluginRegistry plugins) {
+        return start(config, plugins, Clock.systemUTC());
+    }
+
+    /**
+     * Wires and starts a node whose layers read {@code clock}.
+     *
+     * @throws NodeStartException when the configuration or a plugin keeps the node from starting
+     */
+    public static LogosDelivery start(NodeConfig config, PluginRegistry plugins, Clock clock) {
         long began = System.nanoTime();
         LogosDelivery node;
         try {
-            node = Guice.createInjector(Stage.PRODUCTION, new PluginModule(plugins), new NodeModule(config))
+            node = Guice.createInjector(Stage.PRODUCTION, new PluginModule(plugins), new NodeModule(config, clock))
                     .getInstance(LogosDelivery.class);
         } catch (CreationException | ProvisionException e) {
             throw startFailure(e);
@@ -85,7 +97,7 @@ public final class LogosDelivery implements AutoCloseable {
 
     private synchronized void startRest() {
         if (config.rest().enabled()) {
-            rest = Optional.of(RestServer.start(kernel, messaging, config, Version.current()));
+            rest = Optional.of(RestServer.start(kernel, messaging, config, Version.current(), clock));
         }
     }
 

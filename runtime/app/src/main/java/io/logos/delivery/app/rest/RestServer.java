@@ -42,11 +42,12 @@ public final class RestServer implements AutoCloseable {
      * Serves {@code node}, and {@code messaging} when the node runs that layer, as {@code config.rest()} says.
      *
      * @param version what {@code /version} answers
+     * @param clock   the time given to messages published without a timestamp
      * @throws UncheckedIOException when the address cannot be bound, naming it
      */
     public static RestServer start(KernelNode node, Optional<MessagingApi> messaging, NodeConfig config,
-                                   String version) {
-        RestAreas areas = RestAreas.of(node, messaging, config, version, Clock.systemUTC());
+                                   String version, Clock clock) {
+        RestAreas areas = RestAreas.of(node, messaging, config, version, clock);
         try {
             return start(config.rest(), requestBodyLimit(config.maxMessageSize()), areas);
         } catch (RuntimeException e) {

@@ -40,11 +40,13 @@ final class KernelNodeProvider implements Provider<KernelNode> {
 
     private final NodeConfig config;
     private final Optional<ArchiveDriver> archive;
+    private final Clock clock;
 
     @Inject
-    KernelNodeProvider(NodeConfig config, Optional<ArchiveDriver> archive) {
+    KernelNodeProvider(NodeConfig config, Optional<ArchiveDriver> archive, Clock clock) {
         this.config = config;
         this.archive = archive;
+        this.clock = clock;
     }
 
     @Override
@@ -71,7 +73,7 @@ final class KernelNodeProvider implements Provider<KernelNode> {
         }
         return new KernelNode(new KernelConfig(hostConfig(), sharding, protocols.relay(), protocols.lightpush(),
                 protocols.filter(), config.maxMessageSize(), rateLimits.lightpush(), filterService, archiveConfig,
-                peerManagerConfig(protocols), Clock.systemUTC(), rateLimits.store(), protocols.storeResume()), archive);
+                peerManagerConfig(protocols), clock, rateLimits.store(), protocols.storeResume()), archive);
     }
 
     /** The peer manager from the connection and peer flags; the peer store lives in the data folder. */

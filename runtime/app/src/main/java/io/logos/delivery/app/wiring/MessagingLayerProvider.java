@@ -8,6 +8,7 @@ import io.logos.delivery.messaging.DefaultMessagingApiProvider;
 import io.logos.delivery.spi.messaging.SendProcessorFactory;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -19,17 +20,20 @@ final class MessagingLayerProvider implements Provider<MessagingApi> {
 
     private final KernelNode kernel;
     private final List<SendProcessorFactory> sendProcessors;
+    private final Clock clock;
 
     @Inject
-    MessagingLayerProvider(KernelNode kernel, Map<String, SendProcessorFactory> sendProcessors) {
+    MessagingLayerProvider(KernelNode kernel, Map<String, SendProcessorFactory> sendProcessors, Clock clock) {
         this.kernel = kernel;
         this.sendProcessors = List.copyOf(sendProcessors.values());
+        this.clock = clock;
     }
 
     @Override
     public MessagingApi get() {
         try {
-            return new DefaultMessagingApiProvider().over(kernel, MessagingOptions.DEFAULT, sendProcessors);
+            return new DefaultMessagingApiProvider().over(kernel, MessagingOptions.builder().clock(clock).build(),
+                    sendProcessors);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new InvalidConfigurationException("--entry-layer=messaging: " + e.getMessage());
         }

@@ -8,19 +8,24 @@ import io.logos.delivery.app.config.EntryLayer;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.kernel.node.KernelNode;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
+import java.time.Clock;
 
 /** Binds the node's configuration and the services it turns on. */
 public final class NodeModule extends AbstractModule {
 
     private final NodeConfig config;
+    private final Clock clock;
 
-    public NodeModule(NodeConfig config) {
+    /** @param clock the time every layer reads (TTLs, retries, retention); tests pass one they control */
+    public NodeModule(NodeConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     @Override
     protected void configure() {
         bind(NodeConfig.class).toInstance(config);
+        bind(Clock.class).toInstance(clock);
         bind(KernelNode.class).toProvider(KernelNodeProvider.class).in(Singleton.class);
         OptionalBinder<ArchiveDriver> archive = OptionalBinder.newOptionalBinder(binder(), ArchiveDriver.class);
         if (config.store()) {

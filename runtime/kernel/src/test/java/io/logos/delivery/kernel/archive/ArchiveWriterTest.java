@@ -8,7 +8,7 @@ import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
 import io.logos.delivery.kernel.testing.Await;
-import io.logos.delivery.kernel.testing.MutableClock;
+import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.plugin.archive.memory.MemoryArchiveDriverFactory;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriverConfig;

@@ -12,7 +12,7 @@ import io.logos.delivery.kernel.proto.FilterSubscribeRequest.FilterSubscribeType
 import io.logos.delivery.kernel.proto.FilterSubscribeResponse;
 import io.logos.delivery.kernel.ratelimit.RateLimit;
 import io.logos.delivery.kernel.testing.Await;
-import io.logos.delivery.kernel.testing.MutableClock;
+import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.kernel.testing.TestHosts;
 import io.logos.delivery.libp2p.framed.FramedStream;
 import io.logos.delivery.libp2p.host.Connection;

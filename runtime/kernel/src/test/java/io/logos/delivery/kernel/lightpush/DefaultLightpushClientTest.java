@@ -18,7 +18,7 @@ import io.logos.delivery.kernel.proto.LightpushProto.LightpushResponse;
 import io.logos.delivery.kernel.ratelimit.RateLimit;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.kernel.testing.Await;
-import io.logos.delivery.kernel.testing.MutableClock;
+import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.kernel.testing.TestHosts;
 import io.logos.delivery.libp2p.host.Host;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.logos.delivery.kernel.peers;
 
-import io.logos.delivery.kernel.testing.MutableClock;
+import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.kernel.testing.TestHosts;
 import io.logos.delivery.libp2p.host.Host;
 import java.util.ArrayList;

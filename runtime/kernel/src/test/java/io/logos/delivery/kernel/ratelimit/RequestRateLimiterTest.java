@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logos.delivery.kernel.testing.MutableClock;
+import io.logos.delivery.testkit.time.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

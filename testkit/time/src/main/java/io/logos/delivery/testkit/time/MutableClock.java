@@ -1,4 +1,4 @@
-package io.logos.delivery.kernel.testing;
+package io.logos.delivery.testkit.time;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,2 @@
+/** Time that tests control. */
+package io.logos.delivery.testkit.time;
