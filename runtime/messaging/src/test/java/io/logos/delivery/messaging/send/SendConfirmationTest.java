@@ -2,7 +2,6 @@ package io.logos.delivery.messaging.send;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logos.delivery.api.kernel.node.StoreQuery;
 import io.logos.delivery.api.kernel.node.WakuNode;
@@ -40,7 +39,7 @@ class SendConfirmationTest {
         fixture.roundsUntil(service, () -> fixture.events.contains(propagated), "the message is propagated");
         assertEquals(List.of(new AttemptLog.Attempt("relay", new SendResult.Propagated(1))),
                 fixture.attempts.of(message.hash()));
-        assertTrue(SendFixture.holds(sender.store(), message.hash()), "the store node archived it");
+        SendFixture.awaitStored(sender.store(), message.hash());
         assertEquals(List.of(propagated), fixture.events.all(), "no confirmation before the archive time");
 
         fixture.clock.advance(options.archiveTime());

@@ -138,12 +138,14 @@ final class SendFixture implements AutoCloseable {
         return CompletableFuture.supplyAsync(work, thread).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Whether {@code store}'s node holds {@code hash}, with its data, by a look-up at the store peer. */
-    static boolean holds(StoreClient store, MessageHash hash) throws Exception {
+    /** Waits until a store peer of {@code client} holds {@code hash}, with its data: a look-up by hash. */
+    static void awaitStored(StoreClient client, MessageHash hash) throws InterruptedException {
         StoreQuery query = StoreQuery.builder().includeData(true).messageHashes(List.of(hash)).build();
-        StoreResponse response = store.queryToAny(query, 1).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return response.succeeded() && response.messages().stream()
-                .anyMatch(stored -> stored.hash().equals(hash) && stored.message().isPresent());
+        Eventually.waitUntil(() -> {
+            StoreResponse response = client.queryToAny(query, 1).join();
+            return response.succeeded() && response.messages().stream()
+                    .anyMatch(stored -> stored.hash().equals(hash) && stored.message().isPresent());
+        }, "a store holds " + hash);
     }
 
     @Override
