@@ -51,7 +51,9 @@ class SendFallbackTest {
         List<AttemptLog.Attempt> attempts = fixture.attempts.of(message.hash());
         assertEquals("relay", attempts.get(0).processor());
         assertInstanceOf(SendResult.TryNext.class, attempts.get(0).result());
-        assertEquals(new AttemptLog.Attempt("lightpush", new SendResult.Propagated(1)), attempts.get(1));
+        assertEquals("lightpush", attempts.get(1).processor());
+        // the service's relay peer, and maybe the sender too once its subscription reached the service
+        assertInstanceOf(SendResult.Propagated.class, attempts.get(1).result());
         assertEquals(2, attempts.size(), "propagated at the first transmission");
         SendFixture.awaitStored(sender.store(), message.hash());
     }

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -134,6 +135,12 @@ final class SendFixture implements AutoCloseable {
         }, what);
     }
 
+    /** The delivery thread the services run on. */
+    Executor thread() {
+        return thread;
+    }
+
+    /** Runs {@code work} on the delivery thread and waits for it. */
     <T> T onThread(Supplier<T> work) throws Exception {
         return CompletableFuture.supplyAsync(work, thread).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
