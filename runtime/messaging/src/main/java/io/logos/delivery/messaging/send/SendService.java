@@ -83,9 +83,9 @@ public final class SendService {
         if (tasks.containsKey(id)) {
             throw new IllegalArgumentException("request " + id + " is already being sent");
         }
-        // Behind messages already waiting, so that the budget serves them in submission order.
         SendTask task = new SendTask(id, message);
         tasks.put(id, task);
+        // behind messages already waiting, so that the budget serves them in submission order
         if (awaitingBudget.isEmpty() && budget.tryConsume()) {
             transmit(task);
         } else {
@@ -105,12 +105,15 @@ public final class SendService {
         checkStore(now);
     }
 
-    /** The messages being followed: waiting, in flight, or waiting for confirmation. */
+    /** The messages being followed: waiting, in flight, or waiting for confirmation. On the delivery thread. */
     public int trackedCount() {
         return tasks.size();
     }
 
-    /** Propagated messages dropped because no store confirmed them in time (nwaku's store validation timeouts). */
+    /**
+     * Propagated messages dropped because no store confirmed them in time (nwaku's store validation timeouts). On
+     * the delivery thread.
+     */
     public long unconfirmedDropCount() {
         return unconfirmedDrops;
     }

@@ -51,7 +51,7 @@ class SendBudgetTest {
         fixture.round(service);
         assertEquals(propagated.subList(0, 2), fixture.events.all(), "the third waits, and is not given up");
         assertEquals(List.of(), fixture.attempts.of(messages.get(2).hash()), "nor transmitted");
-        assertEquals(1, service.trackedCount());
+        assertEquals(1, fixture.tracked(service));
 
         fixture.clock.advance(Duration.between(fixture.clock.instant(),
                 epochStart(fixture.clock.instant()).plus(EPOCH)));

@@ -61,7 +61,7 @@ class SendConfirmationTest {
         RequestId ephemeralId = fixture.submit(service, ephemeral);
         RequestId durableId = fixture.submit(service, durable);
         fixture.roundsUntil(service, () -> fixture.events.all().size() == 2, "both are propagated");
-        assertEquals(1, service.trackedCount(), "only the durable message waits for a store");
+        assertEquals(1, fixture.tracked(service), "only the durable message waits for a store");
         fixture.clock.advance(options.archiveTime());
         fixture.roundsUntil(service, () -> service.trackedCount() == 0, "the store confirms the durable message");
 
@@ -88,12 +88,12 @@ class SendConfirmationTest {
         fixture.clock.advance(options.archiveTime());
         fixture.roundsUntil(service, () -> fixture.attempts.count(message.hash(), "relay") == 2,
                 "the store says it does not hold it, so it is sent again");
-        assertEquals(1, service.trackedCount(), "still waiting for a confirmation");
+        assertEquals(1, fixture.tracked(service), "still waiting for a confirmation");
 
         fixture.clock.advance(options.confirmationTimeout());
         fixture.roundsUntil(service, () -> service.trackedCount() == 0, "the message is given up");
 
         assertEquals(List.of(new MessagePropagated(id, message.hash())), fixture.events.all());
-        assertEquals(1, service.unconfirmedDropCount());
+        assertEquals(1L, fixture.onThread(service::unconfirmedDropCount));
     }
 }

@@ -123,16 +123,23 @@ final class SendFixture implements AutoCloseable {
         });
     }
 
-    /** Runs rounds until {@code condition} holds (checked after each round). */
+    /** Runs rounds until {@code condition} holds, checked on the delivery thread after each round. */
     void roundsUntil(SendService service, BooleanSupplier condition, String what) throws Exception {
         Eventually.waitUntil(() -> {
             try {
-                round(service);
+                return onThread(() -> {
+                    service.runRound();
+                    return condition.getAsBoolean();
+                });
             } catch (Exception e) {
                 throw new AssertionError("a round failed", e);
             }
-            return condition.getAsBoolean();
         }, what);
+    }
+
+    /** {@link SendService#trackedCount()}, read on the delivery thread. */
+    int tracked(SendService service) throws Exception {
+        return onThread(service::trackedCount);
     }
 
     /** The delivery thread the services run on. */
