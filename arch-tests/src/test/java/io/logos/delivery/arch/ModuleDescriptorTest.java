@@ -23,7 +23,8 @@ class ModuleDescriptorTest {
             "io.logos.delivery.spi.channels", "io.logos.delivery.libp2p", "io.logos.delivery.kernel",
             "io.logos.delivery.messaging", "io.logos.delivery.channels", "io.logos.delivery.app",
             "io.logos.delivery.plugin.archive.memory", "io.logos.delivery.plugin.archive.sqlite",
-            "io.logos.delivery.plugin.archive.postgres",
+            "io.logos.delivery.plugin.archive.postgres", "io.logos.delivery.plugin.send.relay",
+            "io.logos.delivery.plugin.send.lightpush",
             "io.logos.delivery.testkit.archive", "io.logos.delivery.testkit.postgres", "io.logos.delivery.testkit.time");
 
     @Test

@@ -16,8 +16,8 @@ import java.util.ServiceLoader;
 
 /**
  * Builds {@link KernelNode}s from {@link NodeSettings} for upper layers and libraries: a fresh identity, every
- * shard of the network, static nodes kept connected, store nodes as store service peers, an archive from the
- * installed driver plugins when asked.
+ * shard of the network, static nodes kept connected, store and light push nodes as service peers, an archive
+ * from the installed driver plugins when asked.
  */
 public final class KernelNodeFactory implements WakuNodeFactory {
 
@@ -29,6 +29,7 @@ public final class KernelNodeFactory implements WakuNodeFactory {
         PeerManagerConfig.Builder peers = PeerManagerConfig.builder(settings.clusterId());
         settings.staticNodes().forEach(peers::staticNode);
         settings.storeNodes().forEach(node -> peers.serviceNode(PeerManagerConfig.STORE_PROTOCOL, node));
+        settings.lightpushNodes().forEach(node -> peers.serviceNode(PeerManagerConfig.LIGHTPUSH_PROTOCOL, node));
         settings.dataDirectory().ifPresent(dir -> peers.peerStorePath(dir.resolve("peers.sqlite3")));
         HostConfig host = HostConfig.of(Keys.generate(), settings.listenAddresses().stream().map(this::listenAddress)
                 .toList(), AGENT);

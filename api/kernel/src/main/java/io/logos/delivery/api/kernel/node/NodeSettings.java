@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param filterService   serve filter (needs relay)
  * @param staticNodes     peers to connect to and keep connected
  * @param storeNodes      store service peers
+ * @param lightpushNodes  light push service peers, dialled when a message is pushed ({@code --lightpushnode})
  * @param maxMessageSize  the largest message accepted
  * @param dataDirectory   where the peer store lives; in memory when absent
  * @param archive         serve store over the archive at this URL ({@code memory://}, {@code sqlite://<file>}, …),
@@ -28,8 +29,8 @@ import java.util.Optional;
  */
 public record NodeSettings(int clusterId, int numShards, List<String> listenAddresses, boolean relay,
                            boolean lightpushService, boolean filterService, List<String> staticNodes,
-                           List<String> storeNodes, MessageSizeLimit maxMessageSize, Optional<Path> dataDirectory,
-                           Optional<String> archive, Clock clock) {
+                           List<String> storeNodes, List<String> lightpushNodes, MessageSizeLimit maxMessageSize,
+                           Optional<Path> dataDirectory, Optional<String> archive, Clock clock) {
 
     public NodeSettings {
         if (clusterId < 0 || clusterId > 0xFFFF) {
@@ -41,6 +42,7 @@ public record NodeSettings(int clusterId, int numShards, List<String> listenAddr
         listenAddresses = List.copyOf(listenAddresses);
         staticNodes = List.copyOf(staticNodes);
         storeNodes = List.copyOf(storeNodes);
+        lightpushNodes = List.copyOf(lightpushNodes);
         Objects.requireNonNull(maxMessageSize, "maxMessageSize");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(archive, "archive");
@@ -64,6 +66,7 @@ public record NodeSettings(int clusterId, int numShards, List<String> listenAddr
         private boolean filterService;
         private final List<String> staticNodes = new ArrayList<>();
         private final List<String> storeNodes = new ArrayList<>();
+        private final List<String> lightpushNodes = new ArrayList<>();
         private MessageSizeLimit maxMessageSize = MessageSizeLimit.DEFAULT;
         private Optional<Path> dataDirectory = Optional.empty();
         private Optional<String> archive = Optional.empty();
@@ -100,6 +103,11 @@ public record NodeSettings(int clusterId, int numShards, List<String> listenAddr
             return this;
         }
 
+        public Builder lightpushNodes(List<String> values) {
+            lightpushNodes.addAll(values);
+            return this;
+        }
+
         public Builder maxMessageSize(MessageSizeLimit value) {
             maxMessageSize = value;
             return this;
@@ -123,7 +131,7 @@ public record NodeSettings(int clusterId, int numShards, List<String> listenAddr
         public NodeSettings build() {
             List<String> listen = listenAddresses.isEmpty() ? List.of("/ip4/0.0.0.0/tcp/60000") : listenAddresses;
             return new NodeSettings(clusterId, numShards, listen, relay, lightpushService, filterService, staticNodes,
-                    storeNodes, maxMessageSize, dataDirectory, archive, clock);
+                    storeNodes, lightpushNodes, maxMessageSize, dataDirectory, archive, clock);
         }
     }
 }
