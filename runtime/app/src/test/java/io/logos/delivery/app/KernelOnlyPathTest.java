@@ -65,7 +65,7 @@ class KernelOnlyPathTest {
     @BeforeEach
     void startStoreNode() throws Exception {
         Path folder = Files.createDirectories(root.resolve("plugins"));
-        Files.copy(TestPluginJars.memoryPluginJar(), folder.resolve("archive-memory.jar"));
+        TestPluginJars.installDistributionPlugins(folder);
         plugins = new PluginLoader(NodeSpis.ALL).load(folder);
         archive = new CountingArchive(plugins.factories(NodeSpis.ARCHIVE_DRIVER).get("memory")
                 .create(new ArchiveDriverConfig("memory://", 1)));
@@ -86,16 +86,7 @@ class KernelOnlyPathTest {
 
     @Test
     void aKernelOnlyNodeRunsNoDeliveryServiceAndAsksItsStorePeerNothing() throws Exception {
-        String storeAddress = storeNode.listenAddresses().getFirst();
-        ProtocolsConfig defaults = ProtocolsConfig.defaults();
-        ProtocolsConfig protocols = new ProtocolsConfig(true, false, false, List.of(), 1, List.of(storeAddress),
-                Optional.of(storeAddress), Optional.empty(), Optional.empty(), List.of(), 1000, 1000, 300,
-                defaults.storeRetentionPolicy(), false);
-        NetworkConfig network = new NetworkConfig("127.0.0.1", 0, false, 0, Optional.empty(), 150, Optional.empty(),
-                "kernel-only");
-        node = LogosDelivery.start(new NodeConfig(0, MessageSizeLimit.DEFAULT, false,
-                "memory://", 5, root.resolve("plugins"), root.resolve("data"), network, protocols,
-                RestConfig.disabled(), EntryLayer.KERNEL), plugins, clock);
+        node = LogosDelivery.start(config(EntryLayer.KERNEL), plugins, clock);
         assertTrue(node.messaging().isEmpty());
         Relay relay = node.kernel().relay().orElseThrow();
 
@@ -107,6 +98,27 @@ class KernelOnlyPathTest {
             assertFalse(deliveryThreadExists(), "a delivery-service thread runs on a kernel-only node");
         }
         assertEquals(0, archive.queries(), "store queries the kernel-only node sent");
+    }
+
+    /** The check above can fail: with the messaging layer the delivery thread runs, and goes with the layer. */
+    @Test
+    void theMessagingLayerRunsItsDeliveryThreadUntilItStops() throws Exception {
+        node = LogosDelivery.start(config(EntryLayer.MESSAGING), plugins, clock);
+        assertTrue(node.messaging().isPresent());
+        await("the delivery thread", KernelOnlyPathTest::deliveryThreadExists);
+        node.stop();
+        await("the delivery thread gone", () -> !deliveryThreadExists());
+    }
+
+    private NodeConfig config(EntryLayer layer) {
+        String storeAddress = storeNode.listenAddresses().getFirst();
+        ProtocolsConfig protocols = new ProtocolsConfig(true, false, false, List.of(), 1, List.of(storeAddress),
+                Optional.of(storeAddress), Optional.empty(), Optional.empty(), List.of(), 1000, 1000, 300,
+                ProtocolsConfig.DEFAULT_RETENTION_POLICY, false);
+        NetworkConfig network = new NetworkConfig("127.0.0.1", 0, false, 0, Optional.empty(), 150, Optional.empty(),
+                "kernel-only");
+        return new NodeConfig(0, MessageSizeLimit.DEFAULT, false, "memory://", 5, root.resolve("plugins"),
+                root.resolve("data"), network, protocols, RestConfig.disabled(), layer);
     }
 
     /**

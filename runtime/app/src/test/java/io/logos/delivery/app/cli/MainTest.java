@@ -178,6 +178,30 @@ class MainTest {
     }
 
     @Test
+    void theMessagingLayerNeedsAutoshardingAndTheSendPluginsAndAKnownMode() {
+        assertEquals(Main.STARTUP_FAILURE, runNode("--entry-layer=messaging"));
+        assertEquals("logos-delivery: error: --entry-layer=messaging: no send strategy can send through this node;"
+                + " installed: [] (install the send-relay and send-lightpush plugins)", onlyErrorLine());
+        runner.clearOutput();
+        assertEquals(Main.STARTUP_FAILURE, runNode("--entry-layer=messaging", "--num-shards-in-network=0", "--shard=0"));
+        assertEquals("logos-delivery: error: --entry-layer=messaging needs autosharding: --num-shards-in-network must"
+                + " be at least 1", onlyErrorLine());
+        runner.clearOutput();
+        assertEquals(Main.USAGE_ERROR, run("--mode=sideways"));
+        assertTrue(onlyErrorLine().contains("--mode"), runner.err.toString());
+    }
+
+    @Test
+    void anEdgeMessagingNodeRunsUntilSignalled(@TempDir Path distributionPlugins) throws Exception {
+        TestPluginJars.installDistributionPlugins(distributionPlugins);
+        CommandRunner withSendPlugins = new CommandRunner(distributionPlugins, data);
+        CompletableFuture<Integer> exit = withSendPlugins.startNode("--entry-layer=messaging", "--mode=edge");
+        withSendPlugins.stop();
+        assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+        assertEquals("", withSendPlugins.err.toString());
+    }
+
+    @Test
     void wssWithoutKeyAndCertificateIsOneLine() {
         assertEquals(Main.STARTUP_FAILURE, runNode("--websocket-secure-support=true"));
         assertEquals("logos-delivery: error: --websocket-secure-support needs --websocket-secure-key-path and"

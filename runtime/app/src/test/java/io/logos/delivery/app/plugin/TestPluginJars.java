@@ -27,8 +27,21 @@ public final class TestPluginJars {
 
     /** The real memory archive plugin jar, copied by the build into {@code target/test-plugins}. */
     public static Path memoryPluginJar() {
+        return builtPluginJar("archive-memory");
+    }
+
+    /** Copies the plugins a node of the distribution has (memory archive, relay and light push sending) into {@code folder}. */
+    public static void installDistributionPlugins(Path folder) throws IOException {
+        for (String plugin : List.of("archive-memory", "send-relay", "send-lightpush")) {
+            Files.copy(builtPluginJar(plugin), folder.resolve(plugin + ".jar"));
+        }
+    }
+
+    /** The jar of one of the project's plugins, as the build copied it for the tests. */
+    private static Path builtPluginJar(String name) {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("test.plugins.dir")))) {
-            return files.filter(f -> f.getFileName().toString().contains("archive-memory")).findFirst().orElseThrow();
+            return files.filter(f -> f.getFileName().toString().contains(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the build copied no " + name + " plugin jar"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Real nodes on loopback with ephemeral libp2p and REST ports, each with its own data folder, and the memory
- * archive plugin for those that store; all stopped by {@link #close()}.
+ * Real nodes on loopback with ephemeral libp2p and REST ports, each with its own data folder, and the plugins of
+ * the distribution (memory archive, relay and light push sending); all stopped by {@link #close()}.
  */
 final class RestNodes implements AutoCloseable {
 
@@ -37,7 +37,7 @@ final class RestNodes implements AutoCloseable {
         this.root = root;
         try {
             Path folder = Files.createDirectories(root.resolve("plugins"));
-            Files.copy(TestPluginJars.memoryPluginJar(), folder.resolve("archive-memory.jar"));
+            TestPluginJars.installDistributionPlugins(folder);
             this.plugins = new PluginLoader(NodeSpis.ALL).load(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
