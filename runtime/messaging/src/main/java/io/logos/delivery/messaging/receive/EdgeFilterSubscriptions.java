@@ -115,7 +115,7 @@ final class EdgeFilterSubscriptions implements MessageSource {
         Set<PeerId> connectedIds = connected.stream().map(PeerInfo::peerId).collect(Collectors.toSet());
         List<PeerInfo> candidates = new ArrayList<>(connected.stream()
                 .filter(peer -> peer.protocols().contains(FILTER_PROTOCOL)).toList());
-        // spread edge nodes over the service peers, as nwaku's random selection does
+        // spread the edge nodes of a network over its service peers
         Collections.shuffle(candidates);
         for (ShardState state : shards.values()) {
             maintain(state, connectedIds, candidates);

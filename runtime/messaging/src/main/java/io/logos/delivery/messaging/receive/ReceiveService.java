@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,7 @@ public final class ReceiveService {
      */
     public ReceiveService(WakuNode node, Mode mode, MessagingOptions options, EventSink events,
                           Executor deliveryThread) {
+        Executor hop = quietOnceStopped(deliveryThread);
         AutoSharding sharding = node.autoSharding().orElseThrow(() -> new IllegalArgumentException(
                 "receiving needs a node with autosharding, to know the shard of each content topic"));
         this.clock = options.clock();
@@ -47,11 +49,22 @@ public final class ReceiveService {
         this.seen = new SeenMessages(clock, options.dedupRetention());
         this.incoming = new IncomingMessages(subscribed, seen, events);
         this.source = switch (mode) {
-            case CORE -> new RelayReception(node, incoming, deliveryThread);
-            case EDGE -> new EdgeFilterSubscriptions(node, options.filterPeers(), clock, incoming, deliveryThread);
+            case CORE -> new RelayReception(node, incoming, hop);
+            case EDGE -> new EdgeFilterSubscriptions(node, options.filterPeers(), clock, incoming, hop);
         };
         this.offline = new OfflineWindow(options.backfillMargin());
-        this.backfill = new StoreBackfill(node.store(), subscribed::byShard, seen, incoming, deliveryThread);
+        this.backfill = new StoreBackfill(node.store(), subscribed::byShard, seen, incoming, hop);
+    }
+
+    /** Drops the kernel callbacks that arrive once the delivery thread is gone: nothing waits for them then. */
+    private static Executor quietOnceStopped(Executor deliveryThread) {
+        return task -> {
+            try {
+                deliveryThread.execute(task);
+            } catch (RejectedExecutionException stopped) {
+                // the layer stopped while the kernel was still answering
+            }
+        };
     }
 
     /** Starts listening: the relay listener in core mode, the peer events in edge mode. */

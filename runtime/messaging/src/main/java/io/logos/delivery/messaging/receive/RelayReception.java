@@ -67,9 +67,9 @@ final class RelayReception implements MessageSource {
     public void close() {
         if (listening != null) {
             listening.close();
+            joined.forEach(relay::unsubscribe);
+            joined.clear();
         }
-        joined.forEach(relay::unsubscribe);
-        joined.clear();
     }
 
     private void requireStarted() {
