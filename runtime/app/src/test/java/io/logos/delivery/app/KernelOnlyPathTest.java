@@ -23,7 +23,7 @@ import io.logos.delivery.kernel.node.ShardingConfig;
 import io.logos.delivery.libp2p.crypto.Keys;
 import io.logos.delivery.libp2p.host.HostConfig;
 import io.logos.delivery.libp2p.multiaddr.Multiaddr;
-import io.logos.delivery.messaging.DeliveryThread;
+import io.logos.delivery.messaging.DefaultMessagingApiProvider;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriverConfig;
 import io.logos.delivery.testkit.time.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +135,7 @@ class KernelOnlyPathTest {
 
     private static boolean deliveryThreadExists() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(thread -> thread.getName().equals(DeliveryThread.NAME));
+                .anyMatch(thread -> thread.getName().equals(DefaultMessagingApiProvider.DELIVERY_THREAD));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

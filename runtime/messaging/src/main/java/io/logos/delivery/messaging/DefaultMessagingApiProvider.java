@@ -9,6 +9,7 @@ import io.logos.delivery.api.messaging.MessagingOptions;
 import io.logos.delivery.api.messaging.Mode;
 import io.logos.delivery.api.messaging.NodeOverrides;
 import io.logos.delivery.api.messaging.Preset;
+import io.logos.delivery.messaging.delivery.DeliveryThread;
 import io.logos.delivery.spi.messaging.SendProcessor;
 import io.logos.delivery.spi.messaging.SendProcessorFactory;
 import java.util.Comparator;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * unless the caller (the application's wiring) passes them.
  */
 public final class DefaultMessagingApiProvider implements MessagingApiProvider {
+
+    /** The name of the thread a running messaging layer delivers on; a kernel-only node has none. */
+    public static final String DELIVERY_THREAD = DeliveryThread.NAME;
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessagingApiProvider.class);
 

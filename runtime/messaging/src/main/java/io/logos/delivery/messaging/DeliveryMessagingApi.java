@@ -14,6 +14,7 @@ import io.logos.delivery.api.messaging.Mode;
 import io.logos.delivery.api.messaging.RequestId;
 import io.logos.delivery.api.messaging.SubscriptionError;
 import io.logos.delivery.api.messaging.SubscriptionException;
+import io.logos.delivery.messaging.delivery.DeliveryThread;
 import io.logos.delivery.messaging.health.ConnectionMonitor;
 import io.logos.delivery.messaging.receive.ReceiveService;
 import io.logos.delivery.messaging.send.SendService;

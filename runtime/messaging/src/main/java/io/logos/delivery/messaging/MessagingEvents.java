@@ -3,6 +3,7 @@ package io.logos.delivery.messaging;
 import io.logos.delivery.api.kernel.node.Registration;
 import io.logos.delivery.api.messaging.MessagingEvent;
 import io.logos.delivery.api.messaging.MessagingEventListener;
+import io.logos.delivery.messaging.delivery.EventSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;

@@ -9,9 +9,8 @@ import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
 import io.logos.delivery.kernel.testing.Await;
 import io.logos.delivery.testkit.time.MutableClock;
-import io.logos.delivery.plugin.archive.memory.MemoryArchiveDriverFactory;
+import io.logos.delivery.kernel.testing.MemoryArchives;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
-import io.logos.delivery.spi.kernel.archive.ArchiveDriverConfig;
 import io.logos.delivery.spi.kernel.archive.ArchiveQuery;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,7 @@ class ArchiveWriterTest {
 
     private static final PubsubTopic SHARD = PubsubTopic.of("/waku/2/rs/1/0");
     private final MutableClock clock = new MutableClock();
-    private final ArchiveDriver driver = new MemoryArchiveDriverFactory().create(new ArchiveDriverConfig("memory://", 1));
+    private final ArchiveDriver driver = MemoryArchives.open();
 
     @AfterEach
     void close() {

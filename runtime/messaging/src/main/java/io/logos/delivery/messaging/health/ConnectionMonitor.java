@@ -3,7 +3,7 @@ package io.logos.delivery.messaging.health;
 import io.logos.delivery.api.kernel.node.WakuNode;
 import io.logos.delivery.api.messaging.ConnectionStatus;
 import io.logos.delivery.api.messaging.MessagingEvent.ConnectionStatusChanged;
-import io.logos.delivery.messaging.EventSink;
+import io.logos.delivery.messaging.delivery.EventSink;
 import java.util.function.BiConsumer;
 
 /**

@@ -2,7 +2,7 @@ package io.logos.delivery.messaging.receive;
 
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
 import io.logos.delivery.api.messaging.MessagingEvent.MessageReceived;
-import io.logos.delivery.messaging.EventSink;
+import io.logos.delivery.messaging.delivery.EventSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import io.logos.delivery.api.kernel.node.WakuNode;
 import io.logos.delivery.api.messaging.ConnectionStatus;
 import io.logos.delivery.api.messaging.MessagingOptions;
 import io.logos.delivery.api.messaging.Mode;
-import io.logos.delivery.messaging.EventSink;
+import io.logos.delivery.messaging.delivery.EventSink;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Optional;

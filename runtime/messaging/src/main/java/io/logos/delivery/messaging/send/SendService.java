@@ -5,7 +5,7 @@ import io.logos.delivery.api.kernel.node.StoreClient;
 import io.logos.delivery.api.messaging.MessagingEvent;
 import io.logos.delivery.api.messaging.MessagingOptions;
 import io.logos.delivery.api.messaging.RequestId;
-import io.logos.delivery.messaging.EventSink;
+import io.logos.delivery.messaging.delivery.EventSink;
 import io.logos.delivery.messaging.send.SendTask.State;
 import io.logos.delivery.spi.messaging.OutgoingMessage;
 import io.logos.delivery.spi.messaging.SendProcessor;

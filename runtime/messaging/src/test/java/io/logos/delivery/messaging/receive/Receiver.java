@@ -5,7 +5,7 @@ import io.logos.delivery.api.kernel.node.WakuNode;
 import io.logos.delivery.api.messaging.ConnectionStatus;
 import io.logos.delivery.api.messaging.MessagingOptions;
 import io.logos.delivery.api.messaging.Mode;
-import io.logos.delivery.messaging.DeliveryThread;
+import io.logos.delivery.messaging.delivery.DeliveryThread;
 import io.logos.delivery.messaging.testing.RecordingEventSink;
 import java.util.Arrays;
 import java.util.Set;

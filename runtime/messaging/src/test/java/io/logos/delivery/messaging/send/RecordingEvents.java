@@ -1,7 +1,7 @@
 package io.logos.delivery.messaging.send;
 
 import io.logos.delivery.api.messaging.MessagingEvent;
-import io.logos.delivery.messaging.EventSink;
+import io.logos.delivery.messaging.delivery.EventSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.messaging.RequestId;
-import io.logos.delivery.messaging.DeliveryThread;
+import io.logos.delivery.messaging.delivery.DeliveryThread;
 import io.logos.delivery.spi.messaging.OutgoingMessage;
 import io.logos.delivery.spi.messaging.SendProcessor;
 import io.logos.delivery.spi.messaging.SendResult;

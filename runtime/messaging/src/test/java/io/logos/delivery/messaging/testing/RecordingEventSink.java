@@ -3,7 +3,7 @@ package io.logos.delivery.messaging.testing;
 import io.logos.delivery.api.kernel.MessageHash;
 import io.logos.delivery.api.messaging.MessagingEvent;
 import io.logos.delivery.api.messaging.MessagingEvent.MessageReceived;
-import io.logos.delivery.messaging.EventSink;
+import io.logos.delivery.messaging.delivery.EventSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,4 +1,4 @@
-package io.logos.delivery.messaging;
+package io.logos.delivery.messaging.delivery;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;

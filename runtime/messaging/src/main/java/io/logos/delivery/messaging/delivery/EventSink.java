@@ -1,4 +1,4 @@
-package io.logos.delivery.messaging;
+package io.logos.delivery.messaging.delivery;
 
 import io.logos.delivery.api.messaging.MessagingEvent;
 
