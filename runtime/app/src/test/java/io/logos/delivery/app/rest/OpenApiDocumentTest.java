@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logos.delivery.app.LogosDelivery;
+import io.logos.delivery.app.config.EntryLayer;
 import io.logos.delivery.app.rest.RestClient.Reply;
 import io.logos.delivery.app.rest.Router.Resolution;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ class OpenApiDocumentTest {
     @BeforeEach
     void startNodeAndReadTheDocument() {
         nodes = new RestNodes(root);
-        node = nodes.start(RestNodes.protocols(), RestNodes.rest(true, List.of()));
+        // every area on: relay, admin and the messaging layer
+        node = nodes.start(RestNodes.protocols(), RestNodes.rest(true, List.of()), false, EntryLayer.MESSAGING);
         Reply reply = RestNodes.client(node).get("/openapi.yaml");
         assertEquals(200, reply.status());
         document = new Yaml().load(reply.body());

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logos.delivery.api.kernel.PubsubTopic;
+import io.logos.delivery.api.kernel.node.TopicHealth;
 import io.logos.delivery.api.messaging.Mode;
 import io.logos.delivery.app.LogosDelivery;
 import io.logos.delivery.app.config.EntryLayer;
 import io.logos.delivery.app.config.ProtocolsConfig;
+import io.logos.delivery.app.config.RestConfig;
 import io.logos.delivery.app.rest.RestClient.Reply;
 import io.logos.delivery.kernel.filter.FilterServer;
 import java.nio.file.Path;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /messaging/v1}: two edge nodes running the messaging layer ({@code --entry-layer=messaging --mode=edge})
- * around a kernel service node (relay, light push, filter, store); one sends, the other receives, over REST.
+ * around a kernel service node (relay, light push, filter, store) that has one relay peer to push to; one edge node
+ * sends, the other receives, over REST.
  */
 class RestMessagingTest {
 
@@ -39,13 +43,25 @@ class RestMessagingTest {
     private RestClient receiver;
 
     @BeforeEach
-    void startNodes() {
+    void startNodes() throws InterruptedException {
         nodes = new RestNodes(root);
         service = nodes.start(new ProtocolsConfig(true, true, true, List.of(), 1, List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), 1000, 1000, 300, ProtocolsConfig.DEFAULT_RETENTION_POLICY,
                 false), RestNodes.rest(false, List.of()), true);
+        startRelayPeerOf(service);
         sender = RestNodes.client(startEdge());
         receiver = RestNodes.client(startEdge());
+    }
+
+    /** Light push services relay what they are pushed: without a relay peer they refuse (505). */
+    private void startRelayPeerOf(LogosDelivery serviceNode) throws InterruptedException {
+        ProtocolsConfig defaults = RestNodes.protocols();
+        LogosDelivery relayPeer = nodes.start(new ProtocolsConfig(true, false, false, List.of(), 1,
+                serviceNode.kernel().listenAddresses(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                1000, 1000, 300, defaults.storeRetentionPolicy(), false), RestConfig.disabled());
+        PubsubTopic shard = PubsubTopic.of("/waku/2/rs/0/0");
+        RestNodes.await("a relay mesh between the service node and its relay peer",
+                () -> relayPeer.kernel().relay().orElseThrow().health(shard) != TopicHealth.UNHEALTHY);
     }
 
     /** An edge messaging node that knows the service node as its static peer and store peer. */
