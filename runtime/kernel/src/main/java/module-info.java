@@ -21,6 +21,7 @@ module io.logos.delivery.kernel {
     exports io.logos.delivery.kernel.filter;
     exports io.logos.delivery.kernel.lightpush;
     exports io.logos.delivery.kernel.store;
+    exports io.logos.delivery.kernel.metrics;
 
     // Generated protobuf classes stay internal; protobuf-java's reflective paths (toString,
     // descriptor-based field access) need deep access to them.
