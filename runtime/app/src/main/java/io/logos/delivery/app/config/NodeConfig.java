@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param network listen addresses, node key, connection limits
  * @param protocols the Waku protocols mounted and the peers kept
  * @param rest the REST API server
+ * @param metrics the Prometheus metrics server
  */
 public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean store, String storeMessageDbUrl,
                          int storeMaxDbConnections, Path pluginsDirectory, Path dataDirectory, NetworkConfig network,
-                         ProtocolsConfig protocols, RestConfig rest) {
+                         ProtocolsConfig protocols, RestConfig rest, MetricsConfig metrics) {
 
     /** nwaku's default archive URL. */
     public static final String DEFAULT_STORE_URL = "sqlite://store.sqlite3";
@@ -50,6 +51,15 @@ public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(protocols, "protocols");
         Objects.requireNonNull(rest, "rest");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** A node without the metrics server. */
+    public NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean store, String storeMessageDbUrl,
+                      int storeMaxDbConnections, Path pluginsDirectory, Path dataDirectory, NetworkConfig network,
+                      ProtocolsConfig protocols, RestConfig rest) {
+        this(clusterId, maxMessageSize, store, storeMessageDbUrl, storeMaxDbConnections, pluginsDirectory,
+                dataDirectory, network, protocols, rest, MetricsConfig.disabled());
     }
 
     /** {@link #storeMessageDbUrl()} without its password, for logs: {@code postgres://user:***@host/db}. */

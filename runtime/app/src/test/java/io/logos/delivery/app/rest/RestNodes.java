@@ -2,6 +2,7 @@ package io.logos.delivery.app.rest;
 
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.app.LogosDelivery;
+import io.logos.delivery.app.config.MetricsConfig;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
@@ -59,13 +60,22 @@ final class RestNodes implements AutoCloseable {
 
     /** @param store whether the node keeps an archive (in memory) and serves store queries from it */
     LogosDelivery start(ProtocolsConfig protocols, RestConfig rest, boolean store) {
+        return start(protocols, rest, store, MetricsConfig.disabled());
+    }
+
+    LogosDelivery start(ProtocolsConfig protocols, RestConfig rest, boolean store, MetricsConfig metrics) {
         Path data = root.resolve("node" + started.size());
         NetworkConfig network = new NetworkConfig("127.0.0.1", 0, false, 0, Optional.empty(), 150, Optional.empty(),
                 "rest-test");
         LogosDelivery node = LogosDelivery.start(new NodeConfig(0, MessageSizeLimit.DEFAULT, store, "memory://", 5,
-                root.resolve("plugins"), data, network, protocols, rest), plugins);
+                root.resolve("plugins"), data, network, protocols, rest, metrics), plugins);
         started.add(node);
         return node;
+    }
+
+    /** A metrics server on a free port of 127.0.0.1, names in the {@code prefix} namespace. */
+    static MetricsConfig metrics(String prefix) {
+        return new MetricsConfig(true, "127.0.0.1", 0, prefix);
     }
 
     static RestClient client(LogosDelivery node) {
