@@ -52,10 +52,11 @@ final class StoreService implements RequestService {
                 yield find(page);
             }
         };
-        return outcome.thenApply(this::logged);
+        return outcome.thenApply(this::reported);
     }
 
-    private StoreOutcome logged(StoreOutcome outcome) {
+    /** Counts an error answer, and logs the answer: its status, or its messages' hashes at TRACE. */
+    private StoreOutcome reported(StoreOutcome outcome) {
         switch (outcome) {
             case StoreOutcome.Status(String requestId, StoreStatus status) -> {
                 metrics.storeError(status.code());
