@@ -20,8 +20,10 @@ module io.logos.delivery.app {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
     requires jdk.unsupported;
-    // the REST API's HTTP server
+    // the REST API's and the metrics' HTTP server
     requires jdk.httpserver;
+    // the JVM's and the process's metrics (CPU time, file descriptors)
+    requires jdk.management;
 
     uses io.logos.delivery.spi.kernel.archive.ArchiveDriverFactory;
     uses io.logos.delivery.spi.messaging.SendProcessorFactory;

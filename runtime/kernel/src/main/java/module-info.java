@@ -21,6 +21,7 @@ module io.logos.delivery.kernel {
     exports io.logos.delivery.kernel.filter;
     exports io.logos.delivery.kernel.lightpush;
     exports io.logos.delivery.kernel.store;
+    exports io.logos.delivery.kernel.metrics;
 
     uses io.logos.delivery.spi.kernel.archive.ArchiveDriverFactory;
     provides io.logos.delivery.api.kernel.node.WakuNodeFactory with io.logos.delivery.kernel.node.KernelNodeFactory;

@@ -8,6 +8,7 @@ import com.google.inject.spi.Message;
 import io.logos.delivery.api.messaging.MessagingApi;
 import io.logos.delivery.app.config.InvalidConfigurationException;
 import io.logos.delivery.app.config.NodeConfig;
+import io.logos.delivery.app.metrics.MetricsServer;
 import io.logos.delivery.app.plugin.InstalledPlugin;
 import io.logos.delivery.app.plugin.PluginRegistry;
 import io.logos.delivery.app.rest.RestServer;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The root object: composes the layers it was asked for, starts them bottom-up and stops them
  * top-down. A node holds its configuration, its plugins, its kernel node, with {@code --store} its archive,
- * with {@code --entry-layer=messaging} the messaging layer over the kernel, and with {@code --rest} the REST API.
+ * with {@code --entry-layer=messaging} the messaging layer over the kernel, with {@code --rest} the REST API, and
+ * with {@code --metrics-server} the Prometheus endpoint.
  */
 public final class LogosDelivery implements AutoCloseable {
 
@@ -42,6 +44,7 @@ public final class LogosDelivery implements AutoCloseable {
     private final Optional<MessagingApi> messaging;
     private final Clock clock;
     private Optional<RestServer> rest = Optional.empty();
+    private Optional<MetricsServer> metrics = Optional.empty();
     private boolean stopped;
 
     @Inject
@@ -87,6 +90,7 @@ public final class LogosDelivery implements AutoCloseable {
         }
         try {
             node.startRest();
+            node.startMetrics();
         } catch (UncheckedIOException e) {
             node.stop();
             throw new NodeStartException(e.getMessage(), e);
@@ -98,6 +102,12 @@ public final class LogosDelivery implements AutoCloseable {
     private synchronized void startRest() {
         if (config.rest().enabled()) {
             rest = Optional.of(RestServer.start(kernel, messaging, config, Version.current(), clock));
+        }
+    }
+
+    private synchronized void startMetrics() {
+        if (config.metrics().enabled()) {
+            metrics = Optional.of(MetricsServer.start(config.metrics(), kernel.metrics(), Version.current()));
         }
     }
 
@@ -133,6 +143,8 @@ public final class LogosDelivery implements AutoCloseable {
         rest.ifPresentOrElse(server -> LOG.info("REST API on {}{}", server.uri(),
                         config.rest().admin() ? " with the /admin endpoints" : ""),
                 () -> LOG.info("REST API off (--rest=false)"));
+        metrics.ifPresentOrElse(server -> LOG.info("Metrics on {}", server.uri()),
+                () -> LOG.info("Metrics server off (--metrics-server=false)"));
         LOG.info("Node started in {} ms", startMillis);
     }
 
@@ -160,13 +172,22 @@ public final class LogosDelivery implements AutoCloseable {
         return rest.map(RestServer::address);
     }
 
-    /** Stops the node: the REST API first, then the layers top-down, the archive last. Idempotent. */
+    /**
+     * Where {@code /metrics} is served, with {@code --metrics-server=true}; the port is the one bound, even for
+     * {@code --metrics-server-port=0}.
+     */
+    public synchronized Optional<InetSocketAddress> metricsAddress() {
+        return metrics.map(MetricsServer::address);
+    }
+
+    /** Stops the node: the REST API and metrics first, then the layers top-down, the archive last. Idempotent. */
     public synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
         rest.ifPresent(RestServer::close);
+        metrics.ifPresent(MetricsServer::close);
         messaging.ifPresent(MessagingApi::close);
         kernel.stop().join();
         archive.ifPresent(ArchiveDriver::close);

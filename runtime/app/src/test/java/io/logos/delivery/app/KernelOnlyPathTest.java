@@ -9,6 +9,7 @@ import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.Relay;
 import io.logos.delivery.app.config.EntryLayer;
+import io.logos.delivery.app.config.MetricsConfig;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
@@ -118,7 +119,7 @@ class KernelOnlyPathTest {
         NetworkConfig network = new NetworkConfig("127.0.0.1", 0, false, 0, Optional.empty(), 150, Optional.empty(),
                 "kernel-only");
         return new NodeConfig(0, MessageSizeLimit.DEFAULT, false, "memory://", 5, root.resolve("plugins"),
-                root.resolve("data"), network, protocols, RestConfig.disabled(), layer);
+                root.resolve("data"), network, protocols, RestConfig.disabled(), MetricsConfig.disabled(), layer);
     }
 
     /**

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
-import io.logos.delivery.app.config.EntryLayer;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
@@ -56,7 +55,7 @@ class LogosDeliveryTest {
     private NodeConfig config(boolean store, String url, Optional<String> nodeKey) {
         NetworkConfig network = new NetworkConfig("127.0.0.1", 0, true, 0, Optional.empty(), 150, nodeKey, "test-agent");
         return new NodeConfig(0, MessageSizeLimit.DEFAULT, store, url, 5, plugins, data, network,
-                ProtocolsConfig.defaults(), RestConfig.disabled(), EntryLayer.KERNEL);
+                ProtocolsConfig.defaults(), RestConfig.disabled());
     }
 
     @Test
@@ -109,7 +108,7 @@ class LogosDeliveryTest {
                     Optional.empty(), "test-agent");
             NodeStartException error = assertThrows(NodeStartException.class, () -> LogosDelivery.start(
                     new NodeConfig(0, MessageSizeLimit.DEFAULT, false, "memory://", 5, plugins, data, clash,
-                            ProtocolsConfig.defaults(), RestConfig.disabled(), EntryLayer.KERNEL), registry));
+                            ProtocolsConfig.defaults(), RestConfig.disabled()), registry));
             assertTrue(error.getMessage().startsWith("cannot listen on /ip4/127.0.0.1/tcp/" + port), error.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import io.logos.delivery.app.Version;
 import io.logos.delivery.app.cli.config.ConfigurationResolver;
 import io.logos.delivery.app.config.EntryLayer;
 import io.logos.delivery.app.config.InvalidConfigurationException;
+import io.logos.delivery.app.config.MetricsConfig;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
@@ -211,6 +212,23 @@ final class LogosDeliveryCommand implements Callable<Integer> {
             description = "Time between summary lines, with unit ms, s, m or h. Default: ${DEFAULT-VALUE}.")
     private Duration metricsLoggingInterval;
 
+    @Option(names = "--metrics-server", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+            paramLabel = "<bool>", description = "Serve Prometheus metrics at /metrics. Default: ${DEFAULT-VALUE}.")
+    private boolean metricsServer;
+
+    @Option(names = "--metrics-server-address", paramLabel = "<ip>", defaultValue = MetricsConfig.DEFAULT_ADDRESS,
+            description = "IP address the metrics server listens on. Default: ${DEFAULT-VALUE}.")
+    private String metricsServerAddress;
+
+    @Option(names = "--metrics-server-port", paramLabel = "<port>", defaultValue = "" + MetricsConfig.DEFAULT_PORT,
+            description = "Metrics server port (0: any free port, logged at start). Default: ${DEFAULT-VALUE}.")
+    private int metricsServerPort;
+
+    @Option(names = "--metrics-prefix", paramLabel = "<prefix>", defaultValue = MetricsConfig.DEFAULT_PREFIX,
+            description = "Namespace of the node's metric names, in place of nwaku's waku (logos_delivery gives "
+                    + "logos-delivery's names). Default: ${DEFAULT-VALUE}.")
+    private String metricsPrefix;
+
     @Option(names = "--rest", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "<bool>",
             description = "Serve the REST API (nwaku's paths, see /openapi.yaml). Default: ${DEFAULT-VALUE}.")
     private boolean rest;
@@ -261,7 +279,7 @@ final class LogosDeliveryCommand implements Callable<Integer> {
         LogLevels.set(logLevel);
         NodeConfig config = new NodeConfig(clusterId, maxMessageSize, store, storeMessageDbUrl, storeMaxDbConnections,
                 pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory(), dataDirectory,
-                networkConfig(), protocolsConfig(), restConfig(), entryLayer);
+                networkConfig(), protocolsConfig(), restConfig(), metricsConfig(), entryLayer);
         PluginRegistry plugins = new PluginLoader(NodeSpis.ALL).load(config.pluginsDirectory());
         if (listPlugins) {
             printPlugins(plugins, spec.commandLine().getOut());
@@ -306,6 +324,10 @@ final class LogosDeliveryCommand implements Callable<Integer> {
 
     private RestConfig restConfig() {
         return new RestConfig(rest, restAddress, restPort, restAdmin, restAllowOrigins, restRelayCacheCapacity);
+    }
+
+    private MetricsConfig metricsConfig() {
+        return new MetricsConfig(metricsServer, metricsServerAddress, metricsServerPort, metricsPrefix);
     }
 
     private static Path defaultPluginsDirectory() {

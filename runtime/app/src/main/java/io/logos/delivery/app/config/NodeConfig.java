@@ -19,11 +19,12 @@ import java.util.Objects;
  * @param network listen addresses, node key, connection limits
  * @param protocols the Waku protocols mounted and the peers kept
  * @param rest the REST API server
+ * @param metrics the Prometheus metrics server
  * @param entryLayer {@code --entry-layer}: the kernel alone, or the messaging layer over it
  */
 public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean store, String storeMessageDbUrl,
                          int storeMaxDbConnections, Path pluginsDirectory, Path dataDirectory, NetworkConfig network,
-                         ProtocolsConfig protocols, RestConfig rest, EntryLayer entryLayer) {
+                         ProtocolsConfig protocols, RestConfig rest, MetricsConfig metrics, EntryLayer entryLayer) {
 
     /** nwaku's default archive URL. */
     public static final String DEFAULT_STORE_URL = "sqlite://store.sqlite3";
@@ -51,11 +52,20 @@ public record NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(protocols, "protocols");
         Objects.requireNonNull(rest, "rest");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(entryLayer, "entryLayer");
         if (entryLayer == EntryLayer.MESSAGING && protocols.numShardsInNetwork() == 0) {
             throw new InvalidConfigurationException("--entry-layer=messaging needs autosharding: "
                     + "--num-shards-in-network must be at least 1");
         }
+    }
+
+    /** A kernel node without the metrics server. */
+    public NodeConfig(int clusterId, MessageSizeLimit maxMessageSize, boolean store, String storeMessageDbUrl,
+                      int storeMaxDbConnections, Path pluginsDirectory, Path dataDirectory, NetworkConfig network,
+                      ProtocolsConfig protocols, RestConfig rest) {
+        this(clusterId, maxMessageSize, store, storeMessageDbUrl, storeMaxDbConnections, pluginsDirectory,
+                dataDirectory, network, protocols, rest, MetricsConfig.disabled(), EntryLayer.KERNEL);
     }
 
     /** {@link #storeMessageDbUrl()} without its password, for logs: {@code postgres://user:***@host/db}. */

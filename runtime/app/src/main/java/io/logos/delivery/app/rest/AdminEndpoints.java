@@ -2,46 +2,62 @@ package io.logos.delivery.app.rest;
 
 import io.logos.delivery.api.kernel.node.PeerId;
 import io.logos.delivery.api.kernel.node.PeerInfo;
-import io.logos.delivery.api.kernel.node.PeerOrigin;
-import io.logos.delivery.api.kernel.node.Peers;
 import io.logos.delivery.app.logging.LogLevels;
 import io.logos.delivery.app.rest.json.AdminPeer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
- * {@code /admin/v1/…}, served with {@code --rest-admin=true} only: the peer store, connecting to peers,
- * and the run-time log level.
+ * {@code /admin/v1/…}, served with {@code --rest-admin=true} only: the peer store, the service peers, connecting
+ * to peers, and the run-time log level. The relay and filter views are {@link AdminRelayEndpoints} and
+ * {@link AdminFilterEndpoints}.
  */
 final class AdminEndpoints implements RestEndpoints {
 
     /** Long enough for a dial and the protocol negotiation that follows. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** nwaku's service protocols, in the order its {@code /admin/v1/peers/service} lists them. */
+    static final List<String> SERVICE_PROTOCOLS = List.of(WakuCodecs.RELAY, WakuCodecs.FILTER_SUBSCRIBE,
+            WakuCodecs.STORE, WakuCodecs.LEGACY_LIGHTPUSH, WakuCodecs.LIGHTPUSH, WakuCodecs.PEER_EXCHANGE,
+            WakuCodecs.RECONCILIATION, WakuCodecs.TRANSFER);
 
-    private final Peers peers;
-    private final Function<PeerId, String> agents;
+    private final AdminPeers peers;
 
-    /** @param agents the agent string a peer told us in identify, or {@code ""} */
-    AdminEndpoints(Peers peers, Function<PeerId, String> agents) {
+    AdminEndpoints(AdminPeers peers) {
         this.peers = peers;
-        this.agents = agents;
     }
 
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/admin/v1/peers", request -> peerList(peers.all())),
+                Route.get("/admin/v1/peers", request -> RestResponse.json(peers.all())),
                 Route.post("/admin/v1/peers", this::connect),
-                Route.get("/admin/v1/peers/connected", request -> peerList(peers.connected())),
+                Route.get("/admin/v1/peers/connected", request -> RestResponse.json(peers.connected())),
+                Route.get("/admin/v1/peers/connected/on/{" + ShardIdParameter.NAME + "}", this::connectedOnShard),
+                Route.get("/admin/v1/peers/service", request -> RestResponse.json(servicePeers())),
                 Route.get("/admin/v1/peer/{peerId}", this::peer),
                 Route.post("/admin/v1/log-level/{logLevel}", this::setLogLevel));
     }
 
-    private RestResponse peerList(List<PeerInfo> infos) {
-        return RestResponse.json(infos.stream().map(this::adminPeer).toList());
+    private RestResponse connectedOnShard(RestRequest request) {
+        int shard = ShardIdParameter.of(request);
+        return RestResponse.json(peers.store().connected().stream().filter(info -> info.shards().contains(shard))
+                .map(peers::of).toList());
+    }
+
+    /** Each peer that serves one of nwaku's service protocols, with those of them it serves. */
+    private List<AdminPeer> servicePeers() {
+        List<AdminPeer> listed = new ArrayList<>();
+        for (PeerInfo info : peers.store().all()) {
+            List<String> served = SERVICE_PROTOCOLS.stream().filter(info.protocols()::contains).toList();
+            if (!served.isEmpty()) {
+                listed.add(peers.of(info, served));
+            }
+        }
+        return listed;
     }
 
     private RestResponse peer(RestRequest request) {
@@ -51,8 +67,8 @@ final class AdminEndpoints implements RestEndpoints {
         } catch (IllegalArgumentException e) {
             throw RestException.badRequest("Invalid argument: " + e.getMessage());
         }
-        return peers.all().stream().filter(info -> info.peerId().equals(id)).findFirst()
-                .map(info -> RestResponse.json(adminPeer(info)))
+        return peers.store().all().stream().filter(info -> info.peerId().equals(id)).findFirst()
+                .map(info -> RestResponse.json(peers.of(info)))
                 .orElseThrow(() -> RestException.notFound("Peer " + id + " not found"));
     }
 
@@ -62,7 +78,7 @@ final class AdminEndpoints implements RestEndpoints {
         for (int i = 0; i < addresses.size(); i++) {
             String address = addresses.get(i);
             try {
-                Await.result(peers.connect(address), CONNECT_TIMEOUT);
+                Await.result(peers.store().connect(address), CONNECT_TIMEOUT);
             } catch (TimeoutException | CompletionException e) {
                 Throwable cause = e instanceof CompletionException ? e.getCause() : e;
                 String reason = cause instanceof IllegalArgumentException
@@ -83,27 +99,5 @@ final class AdminEndpoints implements RestEndpoints {
                     + ". Please specify one of TRACE, DEBUG, INFO, NOTICE, WARN, ERROR or FATAL");
         }
         return RestResponse.ok();
-    }
-
-    private AdminPeer adminPeer(PeerInfo info) {
-        String suffix = "/p2p/" + info.peerId();
-        String multiaddr = info.addresses().stream().findFirst()
-                .map(address -> address.endsWith(suffix) ? address : address + suffix).orElse("");
-        return new AdminPeer(multiaddr, info.protocols().stream().sorted().toList(),
-                info.shards().stream().sorted().toList(), info.connected() ? "Connected" : "NotConnected",
-                agents.apply(info.peerId()), originName(info.origin()));
-    }
-
-    /** nwaku's {@code PeerOrigin} names; it has none for peers that dialed us or that rendezvous found. */
-    private static String originName(PeerOrigin origin) {
-        return switch (origin) {
-            case STATIC -> "Static";
-            case CONNECTION -> "UnknownOrigin";
-            case DISCV5 -> "Discv5";
-            case DNS_DISCOVERY -> "Dns";
-            case PEER_EXCHANGE -> "PeerExchange";
-            case RENDEZVOUS -> "Rendezvous";
-            case KADEMLIA -> "Kademlia";
-        };
     }
 }

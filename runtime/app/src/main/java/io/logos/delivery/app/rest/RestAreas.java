@@ -46,7 +46,10 @@ record RestAreas(List<RestEndpoints> endpoints, Map<String, String> unavailable)
         endpoints.add(new DebugEndpoints(node, version));
         endpoints.add(new OpenApiEndpoint());
         if (rest.admin()) {
-            endpoints.add(new AdminEndpoints(node.peers(), agents(node)));
+            AdminPeers peers = new AdminPeers(node.peers(), agents(node));
+            endpoints.add(new AdminEndpoints(peers));
+            endpoints.add(new AdminRelayEndpoints(node.relay(), config.clusterId(), peers));
+            endpoints.add(new AdminFilterEndpoints(node.filterServer()));
         } else {
             unavailable.put("admin", "/admin endpoints are not available. Please check your configuration: "
                     + "--rest-admin=true");

@@ -179,6 +179,19 @@ class ConfigurationSourcesTest {
         assertTrue(first.contains("# nodekey is not set"), first);
     }
 
+    @Test
+    void theMetricsOptionsComeFromTheEnvironmentAndTheFileLikeTheOthers() throws IOException {
+        assertEquals("false", dumped("metrics-server"));
+        assertEquals("\"127.0.0.1\"", dumped("metrics-server-address"));
+        assertEquals("8008", dumped("metrics-server-port"));
+        assertEquals("\"waku\"", dumped("metrics-prefix"));
+        Path file = configFile("metrics-server = true", "metrics-prefix = \"logos_delivery\"");
+        runner.environment.put("WAKUNODE2_METRICS_SERVER_PORT", "9009");
+        assertEquals("true  # from " + file, dumped("metrics-server", "--config-file=" + file));
+        assertEquals("\"logos_delivery\"  # from " + file, dumped("metrics-prefix", "--config-file=" + file));
+        assertEquals("9009  # from WAKUNODE2_METRICS_SERVER_PORT", dumped("metrics-server-port"));
+    }
+
     private static String withoutSources(String dump) {
         return dump.replaceAll("  # from .*", "");
     }

@@ -9,18 +9,23 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logos.delivery.app.LogosDelivery;
 import io.logos.delivery.app.Version;
 import io.logos.delivery.app.logging.PeriodicSummary;
+import io.logos.delivery.app.metrics.Exposition;
 import io.logos.delivery.app.plugin.TestPluginJars;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +74,8 @@ class MainTest {
                 "--log-level", "--list-plugins", "--relay", "--lightpush", "--filter", "--shard",
                 "--num-shards-in-network", "--staticnode", "--storenode", "--filternode", "--lightpushnode",
                 "--rate-limit", "--nodekey", "--max-connections", "--tcp-port", "--websocket-support", "--rest",
-                "--rest-address", "--rest-port", "--rest-admin", "--rest-allow-origin", "--rest-relay-cache-capacity"}) {
+                "--rest-address", "--rest-port", "--rest-admin", "--rest-allow-origin", "--rest-relay-cache-capacity",
+                "--metrics-server", "--metrics-server-address", "--metrics-server-port", "--metrics-logging"}) {
             assertTrue(runner.out.toString().contains(flag), flag + " missing from help");
         }
     }
@@ -254,18 +260,49 @@ class MainTest {
             runner.logLevel = "info";
             CompletableFuture<Integer> exit = runner.startNode("--metrics-logging-interval=20ms");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (summaries(logged).isEmpty() && System.nanoTime() < deadline) {
+            while (messages(logged).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             runner.stop();
             assertEquals(0, exit.get(30, TimeUnit.SECONDS));
-            assertEquals("Summary: peers=0, known peers=0, relay shards=1", summaries(logged).getFirst());
+            assertEquals("Summary: peers=0, known peers=0, relay shards=1", messages(logged).getFirst());
         } finally {
             summaryLogger.detachAppender(logged);
         }
     }
 
-    private static List<String> summaries(ListAppender<ILoggingEvent> logged) {
+    @Test
+    void theMetricsServerStartsWithTheNodeOnTheLoggedPortUnderThePrefix() throws Exception {
+        Logger nodeLogger = (Logger) LoggerFactory.getLogger(LogosDelivery.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        nodeLogger.addAppender(logged);
+        try {
+            runner.logLevel = "info";
+            CompletableFuture<Integer> exit = runner.startNode("--metrics-server=true", "--metrics-server-port=0",
+                    "--metrics-prefix=logos_delivery");
+            URI metrics = URI.create(messages(logged).stream().filter(line -> line.startsWith("Metrics on "))
+                    .findFirst().orElseThrow(() -> new AssertionError(messages(logged).toString()))
+                    .substring("Metrics on ".length()));
+            assertEquals("/metrics", metrics.getPath());
+            Exposition scrape = Exposition.scrape(new InetSocketAddress(metrics.getHost(), metrics.getPort()));
+            assertEquals(1, scrape.value("logos_delivery_version", Map.of("version", Version.current())));
+            assertEquals(0, scrape.value("libp2p_peers"));
+            runner.stop();
+            assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+        } finally {
+            nodeLogger.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void aMetricsPrefixThatIsNoMetricNameIsOneLine() {
+        assertEquals(Main.STARTUP_FAILURE, runNode("--metrics-prefix=1st"));
+        assertEquals("logos-delivery: error: --metrics-prefix '1st' is not a metric name: use letters, digits, _ and"
+                + " :, not starting with a digit", onlyErrorLine());
+    }
+
+    private static List<String> messages(ListAppender<ILoggingEvent> logged) {
         synchronized (logged) {
             return logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }

@@ -12,7 +12,7 @@ class NodeConfigTest {
     private static NodeConfig withStoreUrl(String url) {
         NetworkConfig network = new NetworkConfig("127.0.0.1", 0, false, 0, Optional.empty(), 150, Optional.empty(), "t");
         return new NodeConfig(0, MessageSizeLimit.DEFAULT, false, url, 5, Path.of("plugins"), Path.of("data"), network,
-                ProtocolsConfig.defaults(), RestConfig.disabled(), EntryLayer.KERNEL);
+                ProtocolsConfig.defaults(), RestConfig.disabled());
     }
 
     @Test

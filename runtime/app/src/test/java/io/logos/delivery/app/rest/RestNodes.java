@@ -3,6 +3,7 @@ package io.logos.delivery.app.rest;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.app.LogosDelivery;
 import io.logos.delivery.app.config.EntryLayer;
+import io.logos.delivery.app.config.MetricsConfig;
 import io.logos.delivery.app.config.NetworkConfig;
 import io.logos.delivery.app.config.NodeConfig;
 import io.logos.delivery.app.config.ProtocolsConfig;
@@ -60,18 +61,32 @@ final class RestNodes implements AutoCloseable {
 
     /** @param store whether the node keeps an archive (in memory) and serves store queries from it */
     LogosDelivery start(ProtocolsConfig protocols, RestConfig rest, boolean store) {
-        return start(protocols, rest, store, EntryLayer.KERNEL);
+        return start(protocols, rest, store, MetricsConfig.disabled(), EntryLayer.KERNEL);
     }
 
     /** @param layer the top layer: the kernel alone, or the messaging layer over it */
     LogosDelivery start(ProtocolsConfig protocols, RestConfig rest, boolean store, EntryLayer layer) {
+        return start(protocols, rest, store, MetricsConfig.disabled(), layer);
+    }
+
+    LogosDelivery start(ProtocolsConfig protocols, RestConfig rest, boolean store, MetricsConfig metrics) {
+        return start(protocols, rest, store, metrics, EntryLayer.KERNEL);
+    }
+
+    private LogosDelivery start(ProtocolsConfig protocols, RestConfig rest, boolean store, MetricsConfig metrics,
+                                EntryLayer layer) {
         Path data = root.resolve("node" + started.size());
         NetworkConfig network = new NetworkConfig("127.0.0.1", 0, false, 0, Optional.empty(), 150, Optional.empty(),
                 "rest-test");
         LogosDelivery node = LogosDelivery.start(new NodeConfig(0, MessageSizeLimit.DEFAULT, store, "memory://", 5,
-                root.resolve("plugins"), data, network, protocols, rest, layer), plugins);
+                root.resolve("plugins"), data, network, protocols, rest, metrics, layer), plugins);
         started.add(node);
         return node;
+    }
+
+    /** A metrics server on a free port of 127.0.0.1, names in the {@code prefix} namespace. */
+    static MetricsConfig metrics(String prefix) {
+        return new MetricsConfig(true, "127.0.0.1", 0, prefix);
     }
 
     static RestClient client(LogosDelivery node) {

@@ -2,12 +2,14 @@ package io.logos.delivery.kernel.archive;
 
 import io.logos.delivery.api.kernel.node.MessageListener;
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchivedMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,20 +38,27 @@ public final class ArchiveWriter implements MessageListener, AutoCloseable {
             Thread.ofPlatform().name("archive-writer").daemon().factory());
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final KernelMetrics metrics;
 
-    public ArchiveWriter(ArchiveDriver driver, Clock clock, List<RetentionPolicy> retention) {
+    /** @param metrics counts what is stored and skipped, and how long inserts take */
+    public ArchiveWriter(ArchiveDriver driver, Clock clock, List<RetentionPolicy> retention, KernelMetrics metrics) {
         this.driver = driver;
         this.clock = clock;
         this.retention = List.copyOf(retention);
+        this.metrics = metrics;
+        writer.execute(this::countStored);
     }
 
     @Override
     public void onMessage(ReceivedMessage received) {
         if (received.message().ephemeral()) {
+            LOG.trace("Not archiving ephemeral {}", received.hash());
             return;
         }
-        if (!withinVariance(received.message().timestamp())) {
+        Optional<String> timestampError = timestampError(received.message().timestamp());
+        if (timestampError.isPresent()) {
             skipped.incrementAndGet();
+            metrics.archiveError(timestampError.get());
             LOG.debug("Not archiving {}: timestamp {} is more than {} s from now", received.hash(),
                     received.message().timestamp(), MAX_TIMESTAMP_VARIANCE.toSeconds());
             return;
@@ -58,24 +67,41 @@ public final class ArchiveWriter implements MessageListener, AutoCloseable {
         writer.execute(() -> store(archived));
     }
 
-    private boolean withinVariance(long timestamp) {
+    /** nwaku's error type for a timestamp too far from our clock; none for one within the variance or absent. */
+    private Optional<String> timestampError(long timestamp) {
         if (timestamp == 0) {
-            return true;
+            return Optional.empty();
         }
         Instant now = clock.instant();
-        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        return Math.abs(nowNanos - timestamp) <= MAX_TIMESTAMP_VARIANCE.toNanos();
+        long offset = timestamp - (now.getEpochSecond() * 1_000_000_000L + now.getNano());
+        if (Math.abs(offset) <= MAX_TIMESTAMP_VARIANCE.toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(offset < 0 ? KernelMetrics.ARCHIVE_TOO_OLD : KernelMetrics.ARCHIVE_FUTURE_TIMESTAMP);
     }
 
     private void store(ArchivedMessage message) {
+        long started = System.nanoTime();
         try {
             if (driver.put(message)) {
                 stored.incrementAndGet();
+                metrics.archiveStored(Duration.ofNanos(System.nanoTime() - started));
+                LOG.debug("Archived {} on {}", message.hash(), message.pubsubTopic());
             } else {
                 LOG.trace("Archive already holds {}", message.hash());
             }
         } catch (RuntimeException e) {
+            metrics.archiveError(KernelMetrics.ARCHIVE_INSERT_FAILURE);
             LOG.warn("Could not archive {}: {}", message.hash(), e.getMessage());
+        }
+    }
+
+    /** Sets the stored-messages gauge from the driver: at start, and after retention deleted some. */
+    private void countStored() {
+        try {
+            metrics.archiveHolds(driver.count());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot count the archived messages: {}", e.getMessage());
         }
     }
 
@@ -92,6 +118,7 @@ public final class ArchiveWriter implements MessageListener, AutoCloseable {
             }
             if (deleted > 0) {
                 LOG.info("Retention deleted {} archived messages", deleted);
+                countStored();
                 try {
                     driver.reclaimSpace();
                 } catch (RuntimeException e) {

@@ -2,16 +2,20 @@ package io.logos.delivery.kernel.filter;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
+import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.proto.FilterSubscribeRequest;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.libp2p.framed.FramedStream;
 import io.logos.delivery.libp2p.host.Host;
 import io.logos.delivery.libp2p.peer.PeerId;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,15 +47,19 @@ public final class FilterServer {
     private final SubscribeRequests requests;
     private final RequestRateLimiter<PeerId> rateLimiter;
     private final SeenHashes pushed;
+    private final KernelMetrics metrics;
     private final Map<PeerId, SubscriberPusher> pushers = new ConcurrentHashMap<>();
     private final AtomicLong droppedPushes = new AtomicLong();
     private volatile Host host;
     private volatile boolean stopped;
     private ScheduledFuture<?> maintenance;
 
-    public FilterServer(FilterServerConfig config, Clock clock, ScheduledExecutorService scheduler) {
+    /** @param metrics counts the requests by type, the rate-limit rejections and the errors */
+    public FilterServer(FilterServerConfig config, Clock clock, ScheduledExecutorService scheduler,
+                        KernelMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(clock, "clock");
         this.registry = new SubscriberRegistry(config.maxPeersToServe(), config.maxCriteriaPerPeer(),
                 config.subscriptionTtl(), clock);
@@ -88,8 +96,14 @@ public final class FilterServer {
         byte[] frame = FilterWire.push(received);
         for (PeerId subscriber : subscribers) {
             // nwaku pushes only over a connection the subscriber keeps; a light client cannot be dialled
-            if (!mounted.connections(subscriber).isEmpty() && !pusherOf(mounted, subscriber).offer(frame)) {
+            if (mounted.connections(subscriber).isEmpty()) {
+                continue;
+            }
+            if (pusherOf(mounted, subscriber).offer(frame)) {
+                LOG.debug("Filter push of {} on {} to {}", received.hash(), received.pubsubTopic(), subscriber);
+            } else {
                 droppedPushes.incrementAndGet();
+                metrics.filterError(KernelMetrics.FILTER_PUSH_QUEUE_FULL);
             }
         }
     }
@@ -105,7 +119,9 @@ public final class FilterServer {
             stream.reset();
             return;
         }
-        if (!rateLimiter.tryAcquire(peer)) {
+        boolean admitted = rateLimiter.tryAcquire(peer);
+        metrics.serviceRequest(FilterProtocol.SUBSCRIBE_ID, admitted);
+        if (!admitted) {
             // nwaku answers without reading the request, so without its id
             answer(stream, FilterWire.response("N/A", new Outcome(FilterProtocol.TOO_MANY_REQUESTS, RATE_LIMITED)));
             return;
@@ -123,6 +139,7 @@ public final class FilterServer {
                 stream.close();
                 return;
             }
+            metrics.filterRequest(request.get().getFilterSubscribeType().name());
             Outcome outcome = requests.handle(peer, request.get());
             answer(stream, FilterWire.response(request.get().getRequestId(), outcome));
             if (!registry.isSubscribed(peer)) {
@@ -131,10 +148,11 @@ public final class FilterServer {
         });
     }
 
-    private static Optional<FilterSubscribeRequest> parse(PeerId peer, byte[] frame) {
+    private Optional<FilterSubscribeRequest> parse(PeerId peer, byte[] frame) {
         try {
             return Optional.of(FilterWire.parseRequest(frame));
         } catch (InvalidProtocolBufferException e) {
+            metrics.filterError(KernelMetrics.FILTER_DECODE_FAILURE);
             LOG.debug("Undecodable filter request from {}: {}", peer, e.getMessage());
             return Optional.empty();
         }
@@ -187,6 +205,13 @@ public final class FilterServer {
     /** Subscribers held, expired ones included until {@link #maintain()} drops them. */
     public int subscriberCount() {
         return registry.subscriberCount();
+    }
+
+    /** The live subscribers and the criteria each holds, e.g. for the admin REST API. */
+    public Map<io.logos.delivery.api.kernel.node.PeerId, Set<Criterion>> subscriptions() {
+        Map<io.logos.delivery.api.kernel.node.PeerId, Set<Criterion>> byPeer = new HashMap<>();
+        registry.live().forEach((peer, criteria) -> byPeer.put(PeerIds.toApi(peer), criteria));
+        return byPeer;
     }
 
     /** Criteria held over all subscribers. */

@@ -71,6 +71,7 @@ final class PushReceiver {
                     contentTopic);
             return true;
         }
+        LOG.debug("Filter push of {} on {} from {}", received.hash(), pubsubTopic, service);
         if (delivered.firstSighting(received.hash())) {
             subscriptions.listenersOf(pubsubTopic, contentTopic).forEach(listener -> deliver(listener, received));
         }

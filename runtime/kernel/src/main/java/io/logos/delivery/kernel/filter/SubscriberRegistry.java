@@ -139,6 +139,18 @@ final class SubscriberRegistry {
         expired.forEach(this::remove);
     }
 
+    /** The live subscribers and their criteria. */
+    synchronized Map<PeerId, Set<Criterion>> live() {
+        Instant now = clock.instant();
+        Map<PeerId, Set<Criterion>> live = new HashMap<>();
+        subscribers.forEach((peer, subscriber) -> {
+            if (isLive(subscriber, now)) {
+                live.put(peer, Set.copyOf(subscriber.criteria));
+            }
+        });
+        return live;
+    }
+
     /** Subscribers held, including expired ones {@link #expire()} has not removed yet. */
     synchronized int subscriberCount() {
         return subscribers.size();

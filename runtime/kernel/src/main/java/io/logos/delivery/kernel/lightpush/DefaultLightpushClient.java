@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Light push client, v3 and legacy, following nwaku's client: a missing timestamp is set to now before the
@@ -33,6 +35,7 @@ public final class DefaultLightpushClient implements LightpushClient {
     /** How long a push may take, from choosing the service peer to reading its answer. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultLightpushClient.class);
     private static final ClientDialect V3 = new LightpushV3ClientDialect();
     private static final ClientDialect LEGACY = new LegacyLightpushClientDialect();
 
@@ -95,7 +98,10 @@ public final class DefaultLightpushClient implements LightpushClient {
         // the API promises a result, never a failed future
         return outcome.thenApply(done -> result(done.status(), hash, done.service().map(PeerIds::toApi)))
                 .exceptionally(unexpected -> result(PushStatus.internalError(Failures.unwrap(unexpected)), hash,
-                        Optional.empty()));
+                        Optional.empty()))
+                .whenComplete((result, _) -> LOG.debug("Light push of {} on {} ({}) via {}: {} {}", hash, topic,
+                        dialect.protocol(), result.service().map(PeerId::toString).orElse("no service peer"),
+                        result.statusCode(), result.description().orElse("")));
     }
 
     private static CompletableFuture<LightpushResult> refusedHere(String description, WakuMessage message) {

@@ -2,6 +2,7 @@ package io.logos.delivery.kernel.lightpush;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.logos.delivery.api.kernel.node.LightpushResult;
+import io.logos.delivery.kernel.metrics.KernelMetrics.LightpushCounters;
 import io.logos.delivery.kernel.proto.LegacyLightpushProto.PushRPC;
 import io.logos.delivery.kernel.proto.LegacyLightpushProto.PushRequest;
 import io.logos.delivery.kernel.proto.LegacyLightpushProto.PushResponse;
@@ -20,9 +21,11 @@ final class LegacyLightpushDialect implements PushDialect {
     static final String DECODE_FAILURE = "decode_rpc_failure";
 
     private final MessagePusher pusher;
+    private final LightpushCounters metrics;
 
-    LegacyLightpushDialect(MessagePusher pusher) {
+    LegacyLightpushDialect(MessagePusher pusher, LightpushCounters metrics) {
         this.pusher = pusher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,8 +54,14 @@ final class LegacyLightpushDialect implements PushDialect {
             return answered(requestId, DECODE_FAILURE + ": missing required field "
                     + (request.hasPubsubTopic() ? "message (2)" : "pubsub_topic (1)"));
         }
+        metrics.request();
         return pusher.push(Optional.of(request.getPubsubTopic()), request.getMessage().toByteArray())
-                .thenApply(status -> encode(requestId, status.succeeded(), info(status)));
+                .thenApply(status -> {
+                    if (!status.succeeded()) {
+                        metrics.error(status.code());
+                    }
+                    return encode(requestId, status.succeeded(), info(status));
+                });
     }
 
     @Override
@@ -65,7 +74,9 @@ final class LegacyLightpushDialect implements PushDialect {
         return status.succeeded() ? OK : status.description().orElse("status " + status.code());
     }
 
-    private static CompletableFuture<byte[]> answered(String requestId, String failure) {
+    /** A request that could not be read; counted as nwaku's v3 counts it, a bad request. */
+    private CompletableFuture<byte[]> answered(String requestId, String failure) {
+        metrics.error(LightpushResult.BAD_REQUEST);
         return CompletableFuture.completedFuture(encode(requestId, false, failure));
     }
 

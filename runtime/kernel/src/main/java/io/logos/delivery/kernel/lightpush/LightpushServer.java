@@ -2,6 +2,7 @@ package io.logos.delivery.kernel.lightpush;
 
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.api.kernel.node.Relay;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.kernel.service.InFlightRequests;
 import io.logos.delivery.kernel.service.RequestStreamHandler;
@@ -42,20 +43,23 @@ public final class LightpushServer {
      * @param rateLimiter    requests per peer (and overall), shared by both versions; refused ones get 429
      * @param scheduler      runs the read timeouts
      * @param readTimeout    how long a peer may take to send its request
+     * @param metrics        counts the requests of each version, their errors and rate-limit rejections
      */
     public LightpushServer(Relay relay, MessageSizeLimit maxMessageSize, RequestRateLimiter<PeerId> rateLimiter,
-                           ScheduledExecutorService scheduler, Duration readTimeout) {
+                           ScheduledExecutorService scheduler, Duration readTimeout, KernelMetrics metrics) {
         MessagePusher pusher = new MessagePusher(relay, maxMessageSize);
-        this.handlers = List.of(new LightpushV3Dialect(pusher), new LegacyLightpushDialect(pusher)).stream()
-                .map(dialect -> new RequestStreamHandler(dialect, inFlight, rateLimiter, scheduler, readTimeout))
+        this.handlers = List.of(new LightpushV3Dialect(pusher, metrics.lightpushV3()),
+                        new LegacyLightpushDialect(pusher, metrics.legacyLightpush())).stream()
+                .map(dialect -> new RequestStreamHandler(dialect, inFlight, rateLimiter, scheduler, readTimeout,
+                        metrics))
                 .toList();
         this.maxFrameSize = (int) Math.min(Integer.MAX_VALUE, (long) maxMessageSize.bytes() + REQUEST_ENVELOPE_BYTES);
     }
 
     /** A server with the {@link #DEFAULT_READ_TIMEOUT default read timeout}. */
     public LightpushServer(Relay relay, MessageSizeLimit maxMessageSize, RequestRateLimiter<PeerId> rateLimiter,
-                           ScheduledExecutorService scheduler) {
-        this(relay, maxMessageSize, rateLimiter, scheduler, DEFAULT_READ_TIMEOUT);
+                           ScheduledExecutorService scheduler, KernelMetrics metrics) {
+        this(relay, maxMessageSize, rateLimiter, scheduler, DEFAULT_READ_TIMEOUT, metrics);
     }
 
     /** Serves both protocol versions on {@code host}; identify announces them from then on. */

@@ -1,6 +1,7 @@
 package io.logos.delivery.kernel.lightpush;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.logos.delivery.kernel.metrics.KernelMetrics.LightpushCounters;
 import io.logos.delivery.kernel.proto.LightpushProto.LightpushRequest;
 import io.logos.delivery.kernel.proto.LightpushProto.LightpushResponse;
 import java.util.Optional;
@@ -13,9 +14,11 @@ final class LightpushV3Dialect implements PushDialect {
     static final String UNKNOWN_REQUEST_ID = "N/A";
 
     private final MessagePusher pusher;
+    private final LightpushCounters metrics;
 
-    LightpushV3Dialect(MessagePusher pusher) {
+    LightpushV3Dialect(MessagePusher pusher, LightpushCounters metrics) {
         this.pusher = pusher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -39,9 +42,10 @@ final class LightpushV3Dialect implements PushDialect {
             return answered(request.getRequestId(),
                     PushStatus.badRequest("decode_rpc_failure: missing required field message (21)"));
         }
+        metrics.request();
         Optional<String> topic = request.hasPubsubTopic() ? Optional.of(request.getPubsubTopic()) : Optional.empty();
         return pusher.push(topic, request.getMessage().toByteArray())
-                .thenApply(status -> encode(request.getRequestId(), status));
+                .thenApply(status -> encode(request.getRequestId(), counted(status)));
     }
 
     @Override
@@ -49,8 +53,15 @@ final class LightpushV3Dialect implements PushDialect {
         return encode(UNKNOWN_REQUEST_ID, status);
     }
 
-    private static CompletableFuture<byte[]> answered(String requestId, PushStatus status) {
-        return CompletableFuture.completedFuture(encode(requestId, status));
+    private CompletableFuture<byte[]> answered(String requestId, PushStatus status) {
+        return CompletableFuture.completedFuture(encode(requestId, counted(status)));
+    }
+
+    private PushStatus counted(PushStatus status) {
+        if (!status.succeeded()) {
+            metrics.error(status.code());
+        }
+        return status;
     }
 
     private static byte[] encode(String requestId, PushStatus status) {

@@ -2,6 +2,7 @@ package io.logos.delivery.kernel.lightpush;
 
 import io.logos.delivery.api.kernel.ContentTopic;
 import io.logos.delivery.api.kernel.InvalidTopicException;
+import io.logos.delivery.api.kernel.MessageHash;
 import io.logos.delivery.api.kernel.MessageSizeLimit;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
@@ -14,6 +15,8 @@ import io.logos.delivery.kernel.service.Failures;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service side of light push, shared by both protocol versions: checks a pushed message and its pubsub
@@ -21,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * problem is a status.
  */
 final class MessagePusher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessagePusher.class);
 
     static final String STATIC_SHARDING_NEEDS_TOPIC = "Pubsub topic must be specified when static sharding is enabled";
     static final String DUPLICATE = "Dropping already-seen message";
@@ -42,18 +47,28 @@ final class MessagePusher {
         try {
             WakuMessage decoded = decode(message);
             PubsubTopic topic = pubsubTopic.isPresent() ? parse(pubsubTopic.get()) : derive(decoded);
-            if (!relay.subscriptions().contains(topic)) {
-                throw new Refusal(PushStatus.refused(LightpushResult.UNSUPPORTED_PUBSUB_TOPIC,
-                        "Unsupported pubsub topic: this node does not serve " + topic));
-            }
-            return relay.publish(topic, decoded)
-                    .thenApply(MessagePusher::toStatus)
-                    .exceptionally(failure -> PushStatus.internalError(Failures.unwrap(failure)));
+            MessageHash hash = MessageHash.compute(topic, decoded);
+            return publish(topic, decoded).thenApply(status -> {
+                LOG.debug("Light push of {} on {}: {} {}", hash, topic, status.code(),
+                        status.description().orElse("relayed to " + status.relayPeerCount() + " peers"));
+                return status;
+            });
         } catch (Refusal refusal) {
+            LOG.debug("Light push refused: {} {}", refusal.status.code(), refusal.getMessage());
             return CompletableFuture.completedFuture(refusal.status);
         } catch (RuntimeException unexpected) {
             return CompletableFuture.completedFuture(PushStatus.internalError(unexpected));
         }
+    }
+
+    private CompletableFuture<PushStatus> publish(PubsubTopic topic, WakuMessage message) {
+        if (!relay.subscriptions().contains(topic)) {
+            return CompletableFuture.completedFuture(PushStatus.refused(LightpushResult.UNSUPPORTED_PUBSUB_TOPIC,
+                    "Unsupported pubsub topic: this node does not serve " + topic));
+        }
+        return relay.publish(topic, message)
+                .thenApply(MessagePusher::toStatus)
+                .exceptionally(failure -> PushStatus.internalError(Failures.unwrap(failure)));
     }
 
     private WakuMessage decode(byte[] message) throws Refusal {

@@ -23,6 +23,8 @@ import io.logos.delivery.kernel.lightpush.LightpushServer;
 import io.logos.delivery.kernel.metadata.MetadataListener;
 import io.logos.delivery.kernel.metadata.MetadataProtocol;
 import io.logos.delivery.kernel.metadata.PeerMetadata;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
+import io.logos.delivery.kernel.metrics.MetricSource;
 import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.peers.PeerManager;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
@@ -73,6 +75,7 @@ public final class KernelNode implements WakuNode {
     private final Host host;
     private final Optional<ArchiveDriver> archive;
     private final KernelEvents events = new KernelEvents();
+    private final KernelMetrics metrics = new KernelMetrics();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("kernel-scheduler").daemon().factory());
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
@@ -110,16 +113,26 @@ public final class KernelNode implements WakuNode {
         this.lightpushClient = new DefaultLightpushClient(host, peerManager, config.sharding().autoSharding(),
                 DefaultLightpushClient.DEFAULT_REQUEST_TIMEOUT, config.clock());
         this.filterServer = config.filter()
-                ? Optional.of(new FilterServer(config.filterService(), config.clock(), scheduler))
+                ? Optional.of(new FilterServer(config.filterService(), config.clock(), scheduler, metrics))
                 : Optional.empty();
         // store: the client always; the service and resume when there is an archive
         this.storeClient = new DefaultStoreClient(host, peerManager, config.maxMessageSize(),
                 DefaultStoreClient.DEFAULT_REQUEST_TIMEOUT);
         this.storeLimiter = RequestRateLimiter.perPeerAndGlobal(config.storeRateLimit(), config.clock());
         this.storeServer = archive.map(driver -> new StoreServer(driver, storeLimiter, scheduler,
-                StoreServerConfig.DEFAULT));
+                StoreServerConfig.DEFAULT, metrics));
         this.storeResume = archive.map(driver -> new StoreResume(storeClient, driver, config.sharding()::pubsubTopics,
                 config.clock()));
+        observeFigures();
+    }
+
+    /** The gauges read from what the host, the peer manager and the filter service keep anyway. */
+    private void observeFigures() {
+        ConnectionCensus census = new ConnectionCensus(host);
+        metrics.connectedPeers(census::byDirectionAndProtocol);
+        metrics.libp2pPeers(census::peers);
+        metrics.peerStoreSize(() -> peerManager.all().size());
+        filterServer.ifPresent(server -> metrics.filterSubscriptions(server::subscriberCount));
     }
 
     @Override
@@ -154,10 +167,10 @@ public final class KernelNode implements WakuNode {
         gossip = HostPubSub.attach(host, gossipConfig);
         relay = new WakuRelay(gossip, new RelayConfig(config.sharding().clusterId(), config.sharding().autoSharding(),
                 config.maxMessageSize().bytes(), gossipConfig.gossip().dLow(), Duration.ofSeconds(20)),
-                config.clock(), delivery);
+                config.clock(), delivery, metrics);
         filterServer.ifPresent(server -> relay.addMessageListener(server::onMessage));
         archive.ifPresent(driver -> {
-            archiveWriter = new ArchiveWriter(driver, config.clock(), config.archive().retention());
+            archiveWriter = new ArchiveWriter(driver, config.clock(), config.archive().retention(), metrics);
             relay.addMessageListener(archiveWriter);
             long every = config.archive().retentionInterval().toMillis();
             scheduler.scheduleWithFixedDelay(archiveWriter::applyRetention, every, every, TimeUnit.MILLISECONDS);
@@ -166,7 +179,7 @@ public final class KernelNode implements WakuNode {
         if (config.lightpush()) {
             RequestRateLimiter<io.logos.delivery.libp2p.peer.PeerId> limiter =
                     RequestRateLimiter.perPeerAndGlobal(config.lightpushRateLimit(), config.clock());
-            lightpushServer = new LightpushServer(relay, config.maxMessageSize(), limiter, scheduler);
+            lightpushServer = new LightpushServer(relay, config.maxMessageSize(), limiter, scheduler, metrics);
             lightpushServer.mount(host);
             scheduler.scheduleWithFixedDelay(limiter::forgetIdlePeers, 1, 1, TimeUnit.MINUTES);
         }
@@ -228,6 +241,11 @@ public final class KernelNode implements WakuNode {
                     LOG.info("Waku node {} stopped", host.peerId());
                 });
         return stopped;
+    }
+
+    /** The node's metrics, for an exporter to read. */
+    public MetricSource metrics() {
+        return metrics.source();
     }
 
     /** Closes {@code resource} (e.g. an archive this node was given to own) once the node stopped. */

@@ -7,6 +7,7 @@ import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.KernelEvent;
 import io.logos.delivery.api.kernel.node.MessageListener;
+import io.logos.delivery.api.kernel.node.PeerId;
 import io.logos.delivery.api.kernel.node.PublishOutcome;
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
 import io.logos.delivery.api.kernel.node.Registration;
@@ -14,6 +15,8 @@ import io.logos.delivery.api.kernel.node.Relay;
 import io.logos.delivery.api.kernel.node.TopicHealth;
 import io.logos.delivery.kernel.message.MalformedMessageException;
 import io.logos.delivery.kernel.message.WakuMessageCodec;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
+import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.libp2p.pubsub.Message;
 import io.logos.delivery.libp2p.pubsub.PubSub;
 import io.logos.delivery.libp2p.pubsub.PublishResult;
@@ -29,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,7 @@ public final class WakuRelay implements Relay {
     private final RelayConfig config;
     private final Clock clock;
     private final Executor delivery;
+    private final KernelMetrics metrics;
     private final MessageSizeLimit sizeLimit;
     private final ValidatorPipeline validators;
     private final List<MessageListener> listeners = new CopyOnWriteArrayList<>();
@@ -57,11 +62,13 @@ public final class WakuRelay implements Relay {
                           io.logos.delivery.libp2p.pubsub.Registration validator) {
     }
 
-    public WakuRelay(PubSub pubsub, RelayConfig config, Clock clock, Executor delivery) {
+    /** @param metrics counts the messages and bytes received and published, per pubsub topic */
+    public WakuRelay(PubSub pubsub, RelayConfig config, Clock clock, Executor delivery, KernelMetrics metrics) {
         this.pubsub = pubsub;
         this.config = config;
         this.clock = clock;
         this.delivery = delivery;
+        this.metrics = metrics;
         this.sizeLimit = new MessageSizeLimit(config.maxMessageSize());
         this.validators = new ValidatorPipeline(List.of(
                 Validators.sizeLimit(config.maxMessageSize()),
@@ -106,6 +113,7 @@ public final class WakuRelay implements Relay {
     private ValidationResult validateReceived(PubsubTopic topic, Message message) {
         WakuMessage decoded;
         byte[] data = message.data();
+        metrics.relayValidating(topic, data.length);
         try {
             decoded = WakuMessageCodec.decode(data, sizeLimit);
         } catch (MalformedMessageException e) {
@@ -117,6 +125,8 @@ public final class WakuRelay implements Relay {
         if (!verdict.accepted()) {
             LOG.debug("{} message {} from {} on {}: {}", verdict.kind(), MessageHash.compute(topic, decoded),
                     message.receivedFrom(), topic, verdict.reason());
+        } else {
+            metrics.relayAccepted(topic);
         }
         return switch (verdict.kind()) {
             case ACCEPT -> ValidationResult.ACCEPT;
@@ -133,11 +143,12 @@ public final class WakuRelay implements Relay {
             return; // our own publishes are validated before sending; received ones passed the validator
         }
         ReceivedMessage received = ReceivedMessage.of(topic, decoded);
+        metrics.relayDelivered(topic, message.size());
+        LOG.debug("Relay received {} on {} from {}", received.hash(), topic, message.receivedFrom());
         delivery.execute(() -> deliver(received));
     }
 
     private void deliver(ReceivedMessage message) {
-        LOG.trace("Relay message {} on {}", message.hash(), message.pubsubTopic());
         for (MessageListener listener : listeners) {
             try {
                 listener.onMessage(message);
@@ -159,11 +170,14 @@ public final class WakuRelay implements Relay {
             return CompletableFuture.completedFuture(
                     new PublishOutcome(PublishOutcome.Status.INVALID, topic, hash, 0, Optional.of(verdict.reason())));
         }
-        return pubsub.publish(topic.value(), data).thenApply(result -> outcome(topic, hash, result));
+        return pubsub.publish(topic.value(), data).thenApply(result -> outcome(topic, hash, data.length, result));
     }
 
-    private PublishOutcome outcome(PubsubTopic topic, MessageHash hash, PublishResult result) {
+    private PublishOutcome outcome(PubsubTopic topic, MessageHash hash, int dataBytes, PublishResult result) {
         LOG.debug("Published {} on {}: {} ({} peers)", hash, topic, result.status(), result.peers());
+        if (result.isPublished()) {
+            metrics.relayPublished(topic, dataBytes);
+        }
         return switch (result.status()) {
             case PUBLISHED -> new PublishOutcome(PublishOutcome.Status.PUBLISHED, topic, hash, result.peers(),
                     Optional.empty());
@@ -198,6 +212,20 @@ public final class WakuRelay implements Relay {
     @Override
     public TopicHealth health(PubsubTopic topic) {
         return health.getOrDefault(topic, TopicHealth.UNHEALTHY);
+    }
+
+    @Override
+    public CompletableFuture<Set<PeerId>> topicPeers(PubsubTopic topic) {
+        return pubsub.topicPeers(topic.value()).thenApply(WakuRelay::toApi);
+    }
+
+    @Override
+    public CompletableFuture<Set<PeerId>> meshPeers(PubsubTopic topic) {
+        return pubsub.meshPeers(topic.value()).thenApply(WakuRelay::toApi);
+    }
+
+    private static Set<PeerId> toApi(Set<io.logos.delivery.libp2p.peer.PeerId> peers) {
+        return peers.stream().map(PeerIds::toApi).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

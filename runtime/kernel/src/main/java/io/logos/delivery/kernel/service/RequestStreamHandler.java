@@ -1,5 +1,6 @@
 package io.logos.delivery.kernel.service;
 
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.libp2p.framed.FrameTooLargeException;
 import io.logos.delivery.libp2p.framed.FramedStream;
@@ -28,16 +29,18 @@ public final class RequestStreamHandler implements FramedStreamHandler {
     private final RequestRateLimiter<PeerId> rateLimiter;
     private final ScheduledExecutorService scheduler;
     private final Duration readTimeout;
+    private final KernelMetrics metrics;
 
     /**
      * @param inFlight    counts the requests being served; refuses new ones once stopping
      * @param rateLimiter requests per peer; a refused one is answered without being read
      * @param scheduler   runs the read deadline
      * @param readTimeout how long a peer may take to send its request after opening the stream
+     * @param metrics     counts the requests served and those the rate limit rejected
      */
     public RequestStreamHandler(RequestService service, InFlightRequests inFlight,
                                 RequestRateLimiter<PeerId> rateLimiter, ScheduledExecutorService scheduler,
-                                Duration readTimeout) {
+                                Duration readTimeout, KernelMetrics metrics) {
         this.service = Objects.requireNonNull(service, "service");
         this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
@@ -46,6 +49,7 @@ public final class RequestStreamHandler implements FramedStreamHandler {
             throw new IllegalArgumentException("the read timeout must be positive, got " + readTimeout);
         }
         this.readTimeout = readTimeout;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     public String protocol() {
@@ -59,7 +63,9 @@ public final class RequestStreamHandler implements FramedStreamHandler {
             return;
         }
         // like nwaku, a rate-limited request is refused without reading it
-        CompletableFuture<Optional<byte[]>> answer = rateLimiter.tryAcquire(stream.remotePeer())
+        boolean admitted = rateLimiter.tryAcquire(stream.remotePeer());
+        metrics.serviceRequest(service.protocol(), admitted);
+        CompletableFuture<Optional<byte[]>> answer = admitted
                 ? readAndAnswer(stream)
                 : CompletableFuture.completedFuture(Optional.of(service.tooManyRequests()));
         answer.thenCompose(bytes -> bytes.isPresent() ? respond(stream, bytes.get()) : abandon(stream))

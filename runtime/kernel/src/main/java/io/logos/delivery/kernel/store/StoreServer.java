@@ -2,6 +2,7 @@ package io.logos.delivery.kernel.store;
 
 import io.logos.delivery.api.kernel.node.StoreQuery;
 import io.logos.delivery.api.kernel.node.StoreResponse;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.kernel.service.InFlightRequests;
 import io.logos.delivery.kernel.service.RequestStreamHandler;
@@ -36,13 +37,15 @@ public final class StoreServer {
      * @param archive     the messages served; the caller keeps ownership
      * @param rateLimiter queries per peer (and overall); refused ones get 429
      * @param scheduler   runs the read timeouts
+     * @param metrics     counts the queries, their errors and durations, and the rate-limit rejections
      */
     public StoreServer(ArchiveDriver archive, RequestRateLimiter<PeerId> rateLimiter,
-                       ScheduledExecutorService scheduler, StoreServerConfig config) {
+                       ScheduledExecutorService scheduler, StoreServerConfig config, KernelMetrics metrics) {
         Objects.requireNonNull(archive, "archive");
         this.reads = new ArchiveReads(config.concurrentQueries(), config.queuedQueries());
-        this.service = new StoreService(archive, reads);
-        this.handler = new RequestStreamHandler(service, inFlight, rateLimiter, scheduler, config.readTimeout());
+        this.service = new StoreService(archive, reads, metrics);
+        this.handler = new RequestStreamHandler(service, inFlight, rateLimiter, scheduler, config.readTimeout(),
+                metrics);
     }
 
     /** Serves the store protocol on {@code host}; identify announces it from then on. */

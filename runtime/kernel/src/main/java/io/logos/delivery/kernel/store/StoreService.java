@@ -1,11 +1,13 @@
 package io.logos.delivery.kernel.store;
 
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.kernel.service.Failures;
 import io.logos.delivery.kernel.service.RequestService;
 import io.logos.delivery.libp2p.framed.FrameTooLargeException;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchiveException;
 import io.logos.delivery.spi.kernel.archive.ArchivedMessage;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,10 +21,12 @@ final class StoreService implements RequestService {
 
     private final ArchiveDriver archive;
     private final ArchiveReads reads;
+    private final KernelMetrics metrics;
 
-    StoreService(ArchiveDriver archive, ArchiveReads reads) {
+    StoreService(ArchiveDriver archive, ArchiveReads reads, KernelMetrics metrics) {
         this.archive = archive;
         this.reads = reads;
+        this.metrics = metrics;
     }
 
     @Override
@@ -35,20 +39,46 @@ final class StoreService implements RequestService {
         return answer(StoreRequestDecoder.decode(request)).thenApply(StoreResponses::encode);
     }
 
-    /** What {@code request} comes to; never fails (an archive failure is a status). */
+    /**
+     * What {@code request} comes to; never fails (an archive failure is a status). Counts the query, and the
+     * answer when it is an error.
+     */
     CompletableFuture<StoreOutcome> answer(StoreRequestDecoder.Decoded request) {
-        return switch (request) {
+        CompletableFuture<StoreOutcome> outcome = switch (request) {
             case StoreRequestDecoder.Refused refused -> CompletableFuture.completedFuture(
                     new StoreOutcome.Status(refused.requestId(), refused.status()));
-            case PageRequest page -> find(page);
+            case PageRequest page -> {
+                metrics.storeQuery();
+                yield find(page);
+            }
         };
+        return outcome.thenApply(this::reported);
+    }
+
+    /** Counts an error answer, and logs the answer: its status, or its messages' hashes at TRACE. */
+    private StoreOutcome reported(StoreOutcome outcome) {
+        switch (outcome) {
+            case StoreOutcome.Status(String requestId, StoreStatus status) -> {
+                metrics.storeError(status.code());
+                LOG.debug("Store query {} answered {} {}", requestId, status.code(), status.description());
+            }
+            case StoreOutcome.Page(String requestId, ArchivePage page, boolean _) -> {
+                LOG.debug("Store query {} answered with {} messages{}", requestId, page.messages().size(),
+                        page.cursor().map(cursor -> ", next page at " + cursor).orElse(""));
+                if (LOG.isTraceEnabled()) {
+                    page.messages().forEach(message -> LOG.trace("Store query {} answers {} on {}", requestId,
+                            message.hash(), message.pubsubTopic()));
+                }
+            }
+        }
+        return outcome;
     }
 
     /** Reads the page off the network thread; a peer's answer is then encoded there too (pages can be megabytes). */
     private CompletableFuture<StoreOutcome> find(PageRequest request) {
         CompletableFuture<List<ArchivedMessage>> rows;
         try {
-            rows = reads.submit(() -> archive.find(request.query()));
+            rows = reads.submit(() -> timedFind(request));
         } catch (RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(new StoreOutcome.Status(request.requestId(),
                     StoreStatus.unavailable("too many store queries in progress")));
@@ -57,6 +87,15 @@ final class StoreService implements RequestService {
                 ? new StoreOutcome.Page(request.requestId(),
                         ArchivePage.of(found, request.pageSize(), request.query().direction()), request.includeData())
                 : new StoreOutcome.Status(request.requestId(), archiveFailure(Failures.unwrap(failure))));
+    }
+
+    private List<ArchivedMessage> timedFind(PageRequest request) {
+        long started = System.nanoTime();
+        try {
+            return archive.find(request.query());
+        } finally {
+            metrics.archiveQueried(Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     private static StoreStatus archiveFailure(Throwable failure) {

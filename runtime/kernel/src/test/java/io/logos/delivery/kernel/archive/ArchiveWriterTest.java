@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
+import io.logos.delivery.kernel.metrics.MetricSource;
 import io.logos.delivery.kernel.testing.Await;
-import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.kernel.testing.MemoryArchives;
+import io.logos.delivery.kernel.testing.MetricValues;
+import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import io.logos.delivery.spi.kernel.archive.ArchiveQuery;
 import java.time.Duration;
@@ -41,7 +44,8 @@ class ArchiveWriterTest {
     @Test
     void storesInOrderSkippingEphemeralDuplicateAndOutOfWindowMessages() throws Exception {
         long now = nanos(clock.instant());
-        try (ArchiveWriter writer = new ArchiveWriter(driver, clock, List.of())) {
+        KernelMetrics metrics = new KernelMetrics();
+        try (ArchiveWriter writer = new ArchiveWriter(driver, clock, List.of(), metrics)) {
             writer.onMessage(received("a", now - 1, false));
             writer.onMessage(received("a", now - 1, false));
             writer.onMessage(received("ephemeral", now, true));
@@ -54,6 +58,11 @@ class ArchiveWriterTest {
             assertEquals(3, driver.count());
             assertEquals(3, writer.storedCount());
             assertEquals(2, writer.skippedCount());
+            MetricSource source = metrics.source();
+            assertEquals(3, MetricValues.value(source, "waku_archive_messages", "stored"));
+            assertEquals(1, MetricValues.value(source, "waku_archive_errors", KernelMetrics.ARCHIVE_TOO_OLD));
+            assertEquals(1, MetricValues.value(source, "waku_archive_errors", KernelMetrics.ARCHIVE_FUTURE_TIMESTAMP));
+            assertEquals(3, MetricValues.observations(source, "waku_archive_insert_duration_seconds"));
         }
         assertEquals(List.of("no timestamp", "a", "at the edge"), driver.find(ArchiveQuery.builder().build()).stream()
                 .map(m -> new String(m.message().payload())).toList());
@@ -63,7 +72,7 @@ class ArchiveWriterTest {
     void retentionPoliciesDeleteByAgeCapacityAndSize() throws Exception {
         long start = nanos(clock.instant());
         try (ArchiveWriter writer = new ArchiveWriter(driver, clock,
-                RetentionPolicy.parse("time:60;capacity:10"))) {
+                RetentionPolicy.parse("time:60;capacity:10"), new KernelMetrics())) {
             for (int i = 0; i < 20; i++) {
                 writer.onMessage(received("m" + i, nanos(clock.instant()), false));
                 clock.advance(Duration.ofSeconds(5));
@@ -86,7 +95,7 @@ class ArchiveWriterTest {
                     }
                     return method.invoke(driver, args);
                 });
-        try (ArchiveWriter writer = new ArchiveWriter(counting, clock, RetentionPolicy.parse("time:60"))) {
+        try (ArchiveWriter writer = new ArchiveWriter(counting, clock, RetentionPolicy.parse("time:60"), new KernelMetrics())) {
             writer.onMessage(received("old", nanos(clock.instant()), false));
             assertEquals(0L, Await.await(writer.applyRetention()));
             assertEquals(0, reclaimed.get(), "nothing deleted, nothing to reclaim");

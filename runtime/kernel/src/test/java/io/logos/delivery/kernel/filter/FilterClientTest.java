@@ -13,6 +13,7 @@ import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.FilterException;
 import io.logos.delivery.api.kernel.node.FilterSubscription;
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.proto.FilterSubscribeRequest.FilterSubscribeType;
 import io.logos.delivery.kernel.ratelimit.RateLimit;
@@ -67,7 +68,7 @@ class FilterClientTest {
     /** A started host serving filter. */
     private Host serviceHost(FilterServerConfig config) throws Exception {
         Host host = hosts.start();
-        FilterServer server = new FilterServer(config, clock, scheduler);
+        FilterServer server = new FilterServer(config, clock, scheduler, new KernelMetrics());
         server.mount(host);
         servers.add(server);
         return host;

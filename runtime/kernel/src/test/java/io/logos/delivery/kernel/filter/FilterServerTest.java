@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.ReceivedMessage;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
+import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.proto.FilterSubscribeRequest.FilterSubscribeType;
 import io.logos.delivery.kernel.proto.FilterSubscribeResponse;
 import io.logos.delivery.kernel.ratelimit.RateLimit;
 import io.logos.delivery.kernel.testing.Await;
+import io.logos.delivery.kernel.testing.MetricValues;
 import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.kernel.testing.TestHosts;
 import io.logos.delivery.libp2p.framed.FramedStream;
@@ -20,7 +23,9 @@ import io.logos.delivery.libp2p.host.Host;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +43,7 @@ class FilterServerTest {
     private final TestHosts hosts = new TestHosts();
     private final MutableClock clock = new MutableClock();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final KernelMetrics metrics = new KernelMetrics();
     private FilterServer server;
     private Host service;
 
@@ -52,7 +58,7 @@ class FilterServerTest {
 
     private Host startService(FilterServerConfig config) throws Exception {
         service = hosts.start();
-        server = new FilterServer(config, clock, scheduler);
+        server = new FilterServer(config, clock, scheduler, metrics);
         server.mount(service);
         return service;
     }
@@ -318,6 +324,14 @@ class FilterServerTest {
         clock.advance(Duration.ofMinutes(1));
         server.maintain();
         assertStatus(200, "OK", subscribe(flooder, SHARD, List.of(TOPIC)));
+
+        String subscribe = FilterProtocol.SUBSCRIBE_ID;
+        assertEquals(5, MetricValues.value(metrics.source(), "waku_service_requests", subscribe, "served"));
+        assertEquals(1, MetricValues.value(metrics.source(), "waku_service_requests", subscribe, "rejected"));
+        assertEquals(3, MetricValues.value(metrics.source(), "waku_filter_requests", "SUBSCRIBER_PING"));
+        assertEquals(2, MetricValues.value(metrics.source(), "waku_filter_requests", "SUBSCRIBE"));
+        assertEquals(Map.of(PeerIds.toApi(other.peerId()), Set.of(new Criterion(SHARD, TOPIC)),
+                PeerIds.toApi(flooder.peerId()), Set.of(new Criterion(SHARD, TOPIC))), server.subscriptions());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.logos.delivery.api.kernel.RelayShard;
 import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.LightpushResult;
 import io.logos.delivery.api.kernel.node.PublishOutcome;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.proto.LightpushProto.LightpushRequest;
 import io.logos.delivery.kernel.proto.LightpushProto.LightpushResponse;
@@ -72,7 +73,7 @@ class DefaultLightpushClientTest {
     }
 
     private void serve(RequestRateLimiter<io.logos.delivery.libp2p.peer.PeerId> limiter) {
-        new LightpushServer(relay, MessageSizeLimit.DEFAULT, limiter, scheduler).mount(service);
+        new LightpushServer(relay, MessageSizeLimit.DEFAULT, limiter, scheduler, new KernelMetrics()).mount(service);
     }
 
     private DefaultLightpushClient client(Optional<AutoSharding> sharding, Duration timeout) {

@@ -14,12 +14,14 @@ import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.LightpushResult;
 import io.logos.delivery.api.kernel.node.PublishOutcome;
 import io.logos.delivery.kernel.message.WakuMessageCodec;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.kernel.proto.LegacyLightpushProto.PushRPC;
 import io.logos.delivery.kernel.proto.LightpushProto.LightpushRequest;
 import io.logos.delivery.kernel.proto.LightpushProto.LightpushResponse;
 import io.logos.delivery.kernel.ratelimit.RateLimit;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.kernel.testing.Await;
+import io.logos.delivery.kernel.testing.MetricValues;
 import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.kernel.testing.TestHosts;
 import io.logos.delivery.libp2p.framed.FramedStream;
@@ -52,6 +54,7 @@ class LightpushServerTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService concurrently = Executors.newVirtualThreadPerTaskExecutor();
     private final MutableClock clock = new MutableClock();
+    private final KernelMetrics metrics = new KernelMetrics();
     private Host service;
     private Host client;
     private RawLightpush raw;
@@ -82,7 +85,7 @@ class LightpushServerTest {
     }
 
     private LightpushServer serve(RecordingRelay publisher, RequestRateLimiter<PeerId> limiter, Duration readTimeout) {
-        LightpushServer lightpush = new LightpushServer(publisher, MAX, limiter, scheduler, readTimeout);
+        LightpushServer lightpush = new LightpushServer(publisher, MAX, limiter, scheduler, readTimeout, metrics);
         lightpush.mount(service);
         return lightpush;
     }
@@ -146,6 +149,11 @@ class LightpushServerTest {
         LightpushResponse thrown = raw.v3(request("e", message("e")));
         assertEquals(500, thrown.getStatusCode());
         assertTrue(thrown.getStatusDesc().contains("relay threw"), thrown::getStatusDesc);
+
+        assertEquals(5, MetricValues.value(metrics.source(), "waku_lightpush_v3_messages", "PushRequest"));
+        assertEquals(1, MetricValues.value(metrics.source(), "waku_lightpush_v3_errors", "505"));
+        assertEquals(2, MetricValues.value(metrics.source(), "waku_lightpush_v3_errors", "420"));
+        assertEquals(2, MetricValues.value(metrics.source(), "waku_lightpush_v3_errors", "500"));
     }
 
     @Test
@@ -167,6 +175,9 @@ class LightpushServerTest {
         LightpushResponse malformedShard = raw.v3(RawLightpush.v3Request("w", "/waku/2/rs/x/1", message("m")));
         assertEquals(400, malformedShard.getStatusCode());
         assertTrue(relay.published().isEmpty());
+        // three requests could not be read; two were read and refused
+        assertEquals(5, MetricValues.value(metrics.source(), "waku_lightpush_v3_errors", "400"));
+        assertEquals(2, MetricValues.value(metrics.source(), "waku_lightpush_v3_messages", "PushRequest"));
     }
 
     @Test
@@ -248,7 +259,7 @@ class LightpushServerTest {
         Host staticService = hosts.start();
         RecordingRelay staticRelay = new RecordingRelay(Optional.empty(), SHARD_0);
         RequestRateLimiter<PeerId> unlimited = RequestRateLimiter.perPeerAndGlobal(RateLimit.UNLIMITED, clock);
-        new LightpushServer(staticRelay, MAX, unlimited, scheduler).mount(staticService);
+        new LightpushServer(staticRelay, MAX, unlimited, scheduler, new KernelMetrics()).mount(staticService);
         TestHosts.connect(client, staticService);
         LightpushRequest request = request("static", message("m")).toBuilder().clearPubsubTopic().build();
 
@@ -283,6 +294,9 @@ class LightpushServerTest {
         assertEquals(4, refused.size(), answers::toString);
         refused.forEach(r -> assertAnswer(r, "N/A", 429, "Request rejected due to too many requests"));
         assertEquals(7, relay.published().size());
+        String v3 = LightpushProtocols.V3;
+        assertEquals(7, MetricValues.value(metrics.source(), "waku_service_requests", v3, "served"));
+        assertEquals(4, MetricValues.value(metrics.source(), "waku_service_requests", v3, "rejected"));
     }
 
     @Test

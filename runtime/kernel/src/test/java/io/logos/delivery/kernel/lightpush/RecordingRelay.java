@@ -6,6 +6,7 @@ import io.logos.delivery.api.kernel.MessageHash;
 import io.logos.delivery.api.kernel.PubsubTopic;
 import io.logos.delivery.api.kernel.WakuMessage;
 import io.logos.delivery.api.kernel.node.MessageListener;
+import io.logos.delivery.api.kernel.node.PeerId;
 import io.logos.delivery.api.kernel.node.PublishOutcome;
 import io.logos.delivery.api.kernel.node.Registration;
 import io.logos.delivery.api.kernel.node.Relay;
@@ -97,5 +98,15 @@ final class RecordingRelay implements Relay {
     @Override
     public TopicHealth health(PubsubTopic topic) {
         return TopicHealth.UNHEALTHY;
+    }
+
+    @Override
+    public CompletableFuture<Set<PeerId>> topicPeers(PubsubTopic topic) {
+        return CompletableFuture.completedFuture(Set.of());
+    }
+
+    @Override
+    public CompletableFuture<Set<PeerId>> meshPeers(PubsubTopic topic) {
+        return CompletableFuture.completedFuture(Set.of());
     }
 }

@@ -16,6 +16,7 @@ import io.logos.delivery.api.kernel.node.StoreQuery;
 import io.logos.delivery.api.kernel.node.StoreResponse;
 import io.logos.delivery.api.kernel.node.StoredMessage;
 import io.logos.delivery.kernel.message.WakuMessageCodec;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.kernel.peers.PeerIds;
 import io.logos.delivery.kernel.peers.ServicePeers;
 import io.logos.delivery.kernel.proto.StoreProto.StoreQueryRequest;
@@ -79,7 +80,7 @@ class DefaultStoreClientTest {
         Host host = hosts.start();
         StoreServer server = new StoreServer(archive,
                 RequestRateLimiter.perPeerAndGlobal(RateLimit.UNLIMITED, new MutableClock()), scheduler,
-                StoreServerConfig.DEFAULT);
+                StoreServerConfig.DEFAULT, new KernelMetrics());
         server.mount(host);
         TestHosts.connect(client, host);
         return new StoreServiceUnderTest(host, server);

@@ -21,6 +21,7 @@ import io.logos.delivery.api.kernel.node.StoreQuery;
 import io.logos.delivery.api.kernel.node.StoreResponse;
 import io.logos.delivery.api.kernel.node.StoredMessage;
 import io.logos.delivery.kernel.message.WakuMessageCodec;
+import io.logos.delivery.kernel.metrics.KernelMetrics;
 import io.logos.delivery.kernel.proto.StoreProto.StoreQueryRequest;
 import io.logos.delivery.kernel.proto.StoreProto.StoreQueryResponse;
 import io.logos.delivery.kernel.proto.StoreProto.WakuMessageKeyValue;
@@ -28,6 +29,7 @@ import io.logos.delivery.kernel.ratelimit.RateLimit;
 import io.logos.delivery.kernel.ratelimit.RequestRateLimiter;
 import io.logos.delivery.kernel.testing.Await;
 import io.logos.delivery.kernel.testing.MemoryArchives;
+import io.logos.delivery.kernel.testing.MetricValues;
 import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.kernel.testing.TestHosts;
 import io.logos.delivery.libp2p.host.Connection;
@@ -62,6 +64,7 @@ class StoreServerTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final MutableClock clock = new MutableClock();
     private final ArchiveDriver archive = MemoryArchives.open();
+    private final KernelMetrics metrics = new KernelMetrics();
     private Host service;
     private Host client;
     private RawStore raw;
@@ -84,7 +87,7 @@ class StoreServerTest {
 
     private StoreServer serve(ArchiveDriver driver, RateLimit limit, StoreServerConfig config) {
         StoreServer server = new StoreServer(driver, RequestRateLimiter.perPeerAndGlobal(limit, clock), scheduler,
-                config);
+                config, metrics);
         server.mount(service);
         return server;
     }
@@ -288,6 +291,9 @@ class StoreServerTest {
         assertEquals("decoding rpc failed: missing required field request_id (1)", noRequestId.getStatusDesc());
         assertSuccess(next);
         assertEquals(3, next.getMessagesCount());
+        assertEquals(2, MetricValues.value(metrics.source(), "waku_store_errors", "400"));
+        assertEquals(1, MetricValues.value(metrics.source(), "waku_store_queries"));
+        assertEquals(1, MetricValues.observations(metrics.source(), "waku_archive_query_duration_seconds"));
         assertSame(connection, client.connections(service.peerId()).getFirst(), "the same connection");
         assertEquals(1, client.connections(service.peerId()).size());
     }
@@ -318,6 +324,9 @@ class StoreServerTest {
         assertEquals("TOO_MANY_REQUESTS", refused.getStatusDesc());
         clock.advance(Duration.ofSeconds(1));
         assertSuccess(raw.query(request()));
+        assertEquals(4, MetricValues.value(metrics.source(), "waku_service_requests", StoreProtocol.ID, "served"));
+        assertEquals(1, MetricValues.value(metrics.source(), "waku_service_requests", StoreProtocol.ID, "rejected"));
+        assertEquals(4, MetricValues.value(metrics.source(), "waku_store_queries"));
     }
 
     @Test

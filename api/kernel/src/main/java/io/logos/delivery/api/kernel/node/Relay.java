@@ -38,4 +38,10 @@ public interface Relay {
 
     /** The current health of {@code topic}; {@link TopicHealth#UNHEALTHY} when not subscribed. */
     TopicHealth health(PubsubTopic topic);
+
+    /** The connected peers that told us they are subscribed to {@code topic} (nwaku's relay peers of a shard). */
+    CompletableFuture<Set<PeerId>> topicPeers(PubsubTopic topic);
+
+    /** The peers in our mesh of {@code topic}; empty unless we are subscribed to it. */
+    CompletableFuture<Set<PeerId>> meshPeers(PubsubTopic topic);
 }
