@@ -3,7 +3,7 @@ package io.logos.delivery.kernel.peers;
 import static io.logos.delivery.kernel.peers.PeerManagerConfig.FILTER_PROTOCOL;
 import static io.logos.delivery.kernel.peers.PeerManagerConfig.LIGHTPUSH_PROTOCOL;
 import static io.logos.delivery.kernel.peers.PeerManagerConfig.STORE_PROTOCOL;
-import static io.logos.delivery.kernel.testing.Eventually.waitUntil;
+import static io.logos.delivery.testkit.time.Eventually.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

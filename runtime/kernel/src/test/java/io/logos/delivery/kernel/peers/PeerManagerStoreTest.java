@@ -1,6 +1,6 @@
 package io.logos.delivery.kernel.peers;
 
-import static io.logos.delivery.kernel.testing.Eventually.waitUntil;
+import static io.logos.delivery.testkit.time.Eventually.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

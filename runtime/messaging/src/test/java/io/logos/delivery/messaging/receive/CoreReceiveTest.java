@@ -1,6 +1,6 @@
 package io.logos.delivery.messaging.receive;
 
-import static io.logos.delivery.messaging.testing.Eventually.waitUntil;
+import static io.logos.delivery.testkit.time.Eventually.waitUntil;
 import static io.logos.delivery.messaging.testing.TestNodes.awaitMesh;
 import static io.logos.delivery.messaging.testing.TestNodes.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;

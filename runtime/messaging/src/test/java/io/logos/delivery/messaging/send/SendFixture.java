@@ -13,7 +13,7 @@ import io.logos.delivery.api.kernel.node.WakuNodeFactory;
 import io.logos.delivery.api.messaging.MessagingOptions;
 import io.logos.delivery.api.messaging.RequestId;
 import io.logos.delivery.messaging.delivery.DeliveryThread;
-import io.logos.delivery.messaging.testing.Eventually;
+import io.logos.delivery.testkit.time.Eventually;
 import io.logos.delivery.testkit.time.MutableClock;
 import io.logos.delivery.spi.messaging.OutgoingMessage;
 import io.logos.delivery.spi.messaging.SendProcessor;

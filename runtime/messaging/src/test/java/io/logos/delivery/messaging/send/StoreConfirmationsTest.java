@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.logos.delivery.api.kernel.MessageHash;
 import io.logos.delivery.api.kernel.node.PublishOutcome;
 import io.logos.delivery.api.kernel.node.WakuNode;
-import io.logos.delivery.messaging.testing.Eventually;
+import io.logos.delivery.testkit.time.Eventually;
 import io.logos.delivery.spi.messaging.OutgoingMessage;
 import java.time.Duration;
 import java.time.Instant;

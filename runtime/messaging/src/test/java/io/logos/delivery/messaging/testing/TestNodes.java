@@ -5,6 +5,7 @@ import io.logos.delivery.api.kernel.node.TopicHealth;
 import io.logos.delivery.api.kernel.node.WakuNode;
 import io.logos.delivery.api.kernel.node.WakuNodeFactory;
 import io.logos.delivery.api.kernel.PubsubTopic;
+import io.logos.delivery.testkit.time.Eventually;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.logos.delivery.kernel.testing;
+package io.logos.delivery.testkit.time;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waits, with a deadline, for a condition that other threads make true. */
 public final class Eventually {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private Eventually() {
     }
@@ -18,7 +18,7 @@ public final class Eventually {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + DEADLINE.toSeconds() + " s waiting until " + what);
             }
-            Thread.sleep(5);
+            Thread.sleep(10);
         }
     }
 }
