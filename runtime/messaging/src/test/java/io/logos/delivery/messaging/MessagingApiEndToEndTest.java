@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logos.delivery.api.kernel.MessageHash;
 import io.logos.delivery.api.kernel.node.WakuNode;
+import io.logos.delivery.api.messaging.AutoSubscribePolicy;
 import io.logos.delivery.api.messaging.ConnectionStatus;
 import io.logos.delivery.api.messaging.InvalidEnvelopeException;
 import io.logos.delivery.api.messaging.MessageEnvelope;
@@ -157,6 +158,20 @@ class MessagingApiEndToEndTest {
         SubscriptionException notSubscribed = assertThrows(SubscriptionException.class,
                 () -> api.unsubscribe(List.of("/other/1/x/proto")));
         assertEquals("not subscribed", notSubscribed.errors().getFirst().error());
+    }
+
+    @Test
+    void theFirstSendOnATopicSubscribesToItUnlessThePolicySaysNo() throws Exception {
+        MessagingApi subscribing = edge(store, store).api;
+        subscribing.send(envelope("first"));
+        assertEquals(List.of(TOPIC), subscribing.subscriptions());
+
+        MessagingApi publishOnly = MessagingApi.create(Preset.LOCAL, Mode.EDGE, overrides(store, store),
+                options.toBuilder().autoSubscribe(AutoSubscribePolicy.NEVER).build());
+        layers.add(publishOnly);
+        publishOnly.start().join();
+        publishOnly.send(envelope("first"));
+        assertEquals(List.of(), publishOnly.subscriptions());
     }
 
     /** Another service node (light push, filter, store), on the relay mesh with {@code neighbour}. */
