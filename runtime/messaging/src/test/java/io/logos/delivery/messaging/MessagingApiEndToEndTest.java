@@ -174,6 +174,18 @@ class MessagingApiEndToEndTest {
         assertEquals(List.of(), publishOnly.subscriptions());
     }
 
+    @Test
+    void nodeInfoAnswersTheAdvertisedIdsAsJson() throws Exception {
+        MessagingApi api = edge(store, store).api;
+        assertEquals(List.of("version", "my_peer_id", "listen_addresses", "mode", "connection_status",
+                "subscriptions"), api.nodeInfoIds());
+        assertEquals("\"" + api.kernel().peerId() + "\"", api.nodeInfo("my_peer_id"));
+        assertEquals("\"edge\"", api.nodeInfo("mode"));
+        assertEquals("[\"" + api.kernel().listenAddresses().getFirst() + "\"]", api.nodeInfo("listen_addresses"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> api.nodeInfo("metrics"));
+        assertTrue(unknown.getMessage().startsWith("unknown node info id 'metrics'"), unknown.getMessage());
+    }
+
     /** Another service node (light push, filter, store), on the relay mesh with {@code neighbour}. */
     private WakuNode serviceNextTo(WakuNode neighbour) throws Exception {
         WakuNode service = nodes.start(settings -> settings.services(true, true).archive("memory://")
