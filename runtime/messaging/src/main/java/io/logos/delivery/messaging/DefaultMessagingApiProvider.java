@@ -33,7 +33,9 @@ public final class DefaultMessagingApiProvider implements MessagingApiProvider {
     @Override
     public MessagingApi create(Preset preset, Mode mode, NodeOverrides overrides, MessagingOptions options) {
         WakuNode node = WakuNodeFactory.load().create(settings(preset, mode, overrides, options));
-        return new DeliveryMessagingApi(node, true, options, chain(node, installedFactories()));
+        MessagingOptions withState = options.stateDirectory().isPresent() ? options
+                : options.toBuilder().stateDirectory(overrides.dataDirectory()).build();
+        return new DeliveryMessagingApi(node, true, withState, chain(node, installedFactories()));
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.logos.delivery.testkit.time.Eventually;
 import io.logos.delivery.messaging.testing.TestNodes;
 import io.logos.delivery.testkit.time.MutableClock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The messaging API end to end among real Java nodes on loopback, through {@link MessagingApi} only: edge nodes
@@ -135,7 +137,8 @@ class MessagingApiEndToEndTest {
 
     @Test
     void envelopesAndTopicsThatCanNeverBeSentAreRefusedAtOnce() throws Exception {
-        MessagingApi notStarted = MessagingApi.create(Preset.LOCAL, Mode.EDGE, overrides(store, store), options);
+        MessagingApi notStarted = MessagingApi.create(Preset.LOCAL, Mode.EDGE, overrides(store, store).build(),
+                options);
         layers.add(notStarted);
         assertThrows(IllegalStateException.class, () -> notStarted.send(envelope("early")));
 
@@ -166,7 +169,7 @@ class MessagingApiEndToEndTest {
         subscribing.send(envelope("first"));
         assertEquals(List.of(TOPIC), subscribing.subscriptions());
 
-        MessagingApi publishOnly = MessagingApi.create(Preset.LOCAL, Mode.EDGE, overrides(store, store),
+        MessagingApi publishOnly = MessagingApi.create(Preset.LOCAL, Mode.EDGE, overrides(store, store).build(),
                 options.toBuilder().autoSubscribe(AutoSubscribePolicy.NEVER).build());
         layers.add(publishOnly);
         publishOnly.start().join();
@@ -184,6 +187,30 @@ class MessagingApiEndToEndTest {
         assertEquals("[\"" + api.kernel().listenAddresses().getFirst() + "\"]", api.nodeInfo("listen_addresses"));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> api.nodeInfo("metrics"));
         assertTrue(unknown.getMessage().startsWith("unknown node info id 'metrics'"), unknown.getMessage());
+    }
+
+    @Test
+    void aRestartedReceiverBackfillsTheTimeItWasDown(@TempDir Path data) throws Exception {
+        Recorded sender = edge(store, store);
+        Recorded first = edge(store, store, data);
+        first.api.subscribe(List.of(TOPIC));
+        awaitDelivery(sender, first);
+        first.api.close();
+
+        List<MessageHash> missed = new ArrayList<>();
+        for (String text : List.of("while down 1", "while down 2")) {
+            clock.advance(Duration.ofSeconds(1));
+            missed.add(sender.sendAndAwaitPropagated(envelope(text)));
+        }
+        Recorded restarted = edge(store, store, data);
+        restarted.api.subscribe(List.of(TOPIC));
+        missed.forEach(restarted::awaitReceived);
+
+        Recorded fresh = edge(store, store);
+        fresh.api.subscribe(List.of(TOPIC));
+        awaitDelivery(sender, fresh);
+        assertTrue(fresh.receivedPayloads().stream().noneMatch(text -> text.startsWith("while down")),
+                "a node without a previous run backfills nothing");
     }
 
     /** Another service node (light push, filter, store), on the relay mesh with {@code neighbour}. */
@@ -214,15 +241,24 @@ class MessagingApiEndToEndTest {
     }
 
     private Recorded edge(WakuNode entry, WakuNode storeNode) {
-        Recorded edge = record(MessagingApi.create(Preset.LOCAL, Mode.EDGE, overrides(entry, storeNode), options));
+        return start(overrides(entry, storeNode).build());
+    }
+
+    /** An edge node keeping its state (the last time it was online) in {@code data}. */
+    private Recorded edge(WakuNode entry, WakuNode storeNode, Path data) {
+        return start(overrides(entry, storeNode).dataDirectory(data).build());
+    }
+
+    private Recorded start(NodeOverrides overrides) {
+        Recorded edge = record(MessagingApi.create(Preset.LOCAL, Mode.EDGE, overrides, options));
         edge.api.start().join();
         return edge;
     }
 
-    private static NodeOverrides overrides(WakuNode entry, WakuNode storeNode) {
+    private static NodeOverrides.Builder overrides(WakuNode entry, WakuNode storeNode) {
         return NodeOverrides.builder().clusterId(TestNodes.CLUSTER).numShards(1)
                 .listenAddress("/ip4/127.0.0.1/tcp/0").entryNode(entry.listenAddresses().getFirst())
-                .storeNode(storeNode.listenAddresses().getFirst()).build();
+                .storeNode(storeNode.listenAddresses().getFirst());
     }
 
     private Recorded record(MessagingApi api) {

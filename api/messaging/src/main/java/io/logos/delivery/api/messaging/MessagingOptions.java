@@ -1,5 +1,6 @@
 package io.logos.delivery.api.messaging;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,11 +23,14 @@ import java.util.Optional;
  * @param filterPeers           how many filter service peers an edge node keeps subscriptions on (2)
  * @param autoSubscribe         whether sending on a content topic subscribes to it
  * @param sendBudget            the sender-side rate limit; none by default
+ * @param stateDirectory        where the layer keeps the last time it was online, so that after a restart it
+ *                              backfills the time it was down; nowhere by default (a restart backfills nothing)
  */
 public record MessagingOptions(Clock clock, Duration serviceLoopInterval, Duration propagationTimeout,
                                Duration archiveTime, Duration storeCheckInterval, Duration confirmationTimeout,
                                boolean storeConfirmation, Duration dedupRetention, Duration backfillMargin,
-                               int filterPeers, AutoSubscribePolicy autoSubscribe, Optional<SendBudget> sendBudget) {
+                               int filterPeers, AutoSubscribePolicy autoSubscribe, Optional<SendBudget> sendBudget,
+                               Optional<Path> stateDirectory) {
 
     /** nwaku's delivery service on the system clock. */
     public static final MessagingOptions DEFAULT = builder().build();
@@ -45,6 +49,7 @@ public record MessagingOptions(Clock clock, Duration serviceLoopInterval, Durati
         }
         Objects.requireNonNull(autoSubscribe, "autoSubscribe");
         Objects.requireNonNull(sendBudget, "sendBudget");
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
     }
 
     private static void positive(Duration value, String name) {
@@ -62,7 +67,8 @@ public record MessagingOptions(Clock clock, Duration serviceLoopInterval, Durati
         return new Builder().clock(clock).serviceLoopInterval(serviceLoopInterval).propagationTimeout(propagationTimeout)
                 .archiveTime(archiveTime).storeCheckInterval(storeCheckInterval).confirmationTimeout(confirmationTimeout)
                 .storeConfirmation(storeConfirmation).dedupRetention(dedupRetention).backfillMargin(backfillMargin)
-                .filterPeers(filterPeers).autoSubscribe(autoSubscribe).sendBudget(sendBudget);
+                .filterPeers(filterPeers).autoSubscribe(autoSubscribe).sendBudget(sendBudget)
+                .stateDirectory(stateDirectory);
     }
 
     /** Builds {@link MessagingOptions}, starting from nwaku's values. */
@@ -79,6 +85,7 @@ public record MessagingOptions(Clock clock, Duration serviceLoopInterval, Durati
         private int filterPeers = 2;
         private AutoSubscribePolicy autoSubscribe = AutoSubscribePolicy.ALWAYS;
         private Optional<SendBudget> sendBudget = Optional.empty();
+        private Optional<Path> stateDirectory = Optional.empty();
 
         private Builder() {
         }
@@ -147,10 +154,19 @@ public record MessagingOptions(Clock clock, Duration serviceLoopInterval, Durati
             return this;
         }
 
+        public Builder stateDirectory(Path value) {
+            return stateDirectory(Optional.of(value));
+        }
+
+        public Builder stateDirectory(Optional<Path> value) {
+            stateDirectory = value;
+            return this;
+        }
+
         public MessagingOptions build() {
             return new MessagingOptions(clock, serviceLoopInterval, propagationTimeout, archiveTime, storeCheckInterval,
                     confirmationTimeout, storeConfirmation, dedupRetention, backfillMargin, filterPeers, autoSubscribe,
-                    sendBudget);
+                    sendBudget, stateDirectory);
         }
     }
 }

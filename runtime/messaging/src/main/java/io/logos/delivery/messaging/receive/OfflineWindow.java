@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Remembers when the node went offline, and turns its coming back into the window a backfill covers: from
  * going offline to now, widened by the margin on both sides. Only a return after having been online counts:
- * the first time a node gets online there is no gap to fill. Moves between the online statuses change nothing.
+ * the first time a node gets online there is no gap to fill, unless a previous run's last online time was
+ * {@link #resumeFrom resumed}. Moves between the online statuses change nothing.
  */
 final class OfflineWindow {
 
@@ -18,6 +19,11 @@ final class OfflineWindow {
 
     OfflineWindow(Duration margin) {
         this.margin = margin;
+    }
+
+    /** Counts the node offline since {@code lastOnline}, the last time a previous run was online. */
+    void resumeFrom(Instant lastOnline) {
+        offlineSince = lastOnline;
     }
 
     /** The window to backfill when this change brought the node back online after an outage. */

@@ -9,6 +9,8 @@ import io.logos.delivery.api.messaging.MessagingOptions;
 import io.logos.delivery.api.messaging.Mode;
 import io.logos.delivery.messaging.delivery.EventSink;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +21,14 @@ import java.util.function.Function;
 /**
  * Receives messages on the subscribed content topics — from relay (core) or filter service peers (edge) — emits
  * each once as {@code message:received}, and backfills from store after the node was offline, never otherwise.
- * Every method runs on the delivery thread; the kernel's callbacks hop onto it.
+ * With a state directory, the last time the node was online survives a restart: the restarted node backfills the
+ * time it was down once it is online and has subscriptions. Every method runs on the delivery thread; the kernel's
+ * callbacks hop onto it.
  */
 public final class ReceiveService {
+
+    /** How often the last online time is written while online: what a crash may lose of the gap to backfill. */
+    static final Duration RECORD_INTERVAL = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final SubscribedTopics subscribed;
@@ -30,11 +37,17 @@ public final class ReceiveService {
     private final MessageSource source;
     private final OfflineWindow offline;
     private final StoreBackfill backfill;
+    private final Duration margin;
+    private final Optional<LastOnlineFile> lastOnline;
+    /** After a restart, since when the node was down, until a backfill covered it. */
+    private Optional<Instant> downSince;
+    private boolean online;
+    private Instant recorded = Instant.MIN;
 
     /**
      * @param node           a started node with autosharding
      * @param mode           {@link Mode#CORE} receives through the node's relay, {@link Mode#EDGE} through filter
-     * @param options        the clock, dedup retention, backfill margin and number of filter peers
+     * @param options        the clock, dedup retention, backfill margin, number of filter peers, state directory
      * @param events         receives {@code message:received}
      * @param deliveryThread the thread every method is called on, and that kernel callbacks must hop onto
      * @throws IllegalArgumentException when the node has no autosharding
@@ -54,6 +67,10 @@ public final class ReceiveService {
         };
         this.offline = new OfflineWindow(options.backfillMargin());
         this.backfill = new StoreBackfill(node.store(), subscribed::byShard, seen, incoming, hop);
+        this.margin = options.backfillMargin();
+        this.lastOnline = options.stateDirectory().map(LastOnlineFile::new);
+        this.downSince = lastOnline.flatMap(LastOnlineFile::read);
+        downSince.ifPresent(offline::resumeFrom);
     }
 
     /** Drops the kernel callbacks that arrive once the delivery thread is gone: nothing waits for them then. */
@@ -75,6 +92,9 @@ public final class ReceiveService {
     /** Receives {@code topics} from now on (joining shards or making filter subscriptions). */
     public void subscribe(Set<ContentTopic> topics) {
         changeTopics(topics, subscribed::add);
+        if (online && downSince.isPresent()) {
+            backfillIfSubscribed(new TimeWindow(downSince.get().minus(margin), clock.instant().plus(margin)));
+        }
     }
 
     /** Stops receiving {@code topics} (leaving shards joined for them, ending filter subscriptions). */
@@ -92,15 +112,38 @@ public final class ReceiveService {
     public void runRound() {
         seen.prune();
         source.maintain();
+        if (online && !clock.instant().isBefore(recorded.plus(RECORD_INTERVAL))) {
+            recordOnline();
+        }
     }
 
     /** Backfills from store when the node comes back online after having been offline. */
     public void connectionStatusChanged(ConnectionStatus previous, ConnectionStatus current) {
-        offline.statusChanged(previous, current, clock.instant()).ifPresent(backfill::run);
+        if (previous.online() && !current.online()) {
+            recordOnline();
+        }
+        online = current.online();
+        offline.statusChanged(previous, current, clock.instant()).ifPresent(this::backfillIfSubscribed);
+    }
+
+    /** Without subscriptions there is nothing to ask for; a restart's gap then waits for the first subscribe. */
+    private void backfillIfSubscribed(TimeWindow window) {
+        if (!subscribed.byShard().isEmpty()) {
+            backfill.run(window);
+            downSince = Optional.empty();
+        }
+    }
+
+    private void recordOnline() {
+        recorded = clock.instant();
+        lastOnline.ifPresent(file -> file.write(recorded));
     }
 
     /** Stops listening and ends the filter subscriptions. */
     public void close() {
+        if (online) {
+            recordOnline();
+        }
         incoming.close();
         backfill.close();
         source.close();

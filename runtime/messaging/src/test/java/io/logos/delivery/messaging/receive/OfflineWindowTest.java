@@ -31,4 +31,11 @@ class OfflineWindowTest {
         assertEquals(Optional.empty(), window.statusChanged(PARTIALLY_CONNECTED, CONNECTED, START.plusSeconds(130)),
                 "moves between online statuses are no return");
     }
+
+    @Test
+    void aPreviousRunsLastOnlineTimeMakesTheFirstReturnAGap() {
+        window.resumeFrom(START);
+        assertEquals(Optional.of(new TimeWindow(START.minusSeconds(5), START.plusSeconds(305))),
+                window.statusChanged(DISCONNECTED, PARTIALLY_CONNECTED, START.plusSeconds(300)));
+    }
 }
