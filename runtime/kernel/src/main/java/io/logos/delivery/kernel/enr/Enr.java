@@ -118,17 +118,7 @@ public final class Enr {
         }
         byte[] signature = string(items.get(0), "the signature");
         long seq = Rlp.decodeUnsigned(string(items.get(1), "seq"), SEQ_BYTES, "seq");
-        SortedMap<String, RlpItem> pairs = new TreeMap<>();
-        String previous = null;
-        for (int i = 2; i < items.size(); i += 2) {
-            String key = new String(string(items.get(i), "a key"), StandardCharsets.ISO_8859_1);
-            if (previous != null && key.compareTo(previous) <= 0) {
-                throw new InvalidEnrException(key.equals(previous) ? "the key '" + key + "' appears twice"
-                        : "the keys are not sorted: '" + key + "' follows '" + previous + "'");
-            }
-            pairs.put(key, items.get(i + 1));
-            previous = key;
-        }
+        SortedMap<String, RlpItem> pairs = pairs(items.subList(2, items.size()));
         String id = Optional.ofNullable(pairs.get("id")).map(value -> string(value, "id"))
                 .map(value -> new String(value, StandardCharsets.ISO_8859_1))
                 .orElseThrow(() -> new InvalidEnrException("the record has no 'id' (identity scheme)"));
@@ -139,6 +129,22 @@ public final class Enr {
         List<byte[]> content = items.subList(1, items.size()).stream().map(RlpItem::encoded).toList();
         V4Identity.verify(publicKey.raw(), Rlp.encodeList(content), signature);
         return new Enr(bytes.clone(), seq, pairs, publicKey);
+    }
+
+    /** The key/value items as a map, refusing keys out of order or repeated. */
+    private static SortedMap<String, RlpItem> pairs(List<RlpItem> keysAndValues) {
+        SortedMap<String, RlpItem> pairs = new TreeMap<>();
+        String previous = null;
+        for (int i = 0; i < keysAndValues.size(); i += 2) {
+            String key = new String(string(keysAndValues.get(i), "a key"), StandardCharsets.ISO_8859_1);
+            if (previous != null && key.compareTo(previous) <= 0) {
+                throw new InvalidEnrException(key.equals(previous) ? "the key '" + key + "' appears twice"
+                        : "the keys are not sorted: '" + key + "' follows '" + previous + "'");
+            }
+            pairs.put(key, keysAndValues.get(i + 1));
+            previous = key;
+        }
+        return pairs;
     }
 
     private static byte[] string(RlpItem item, String what) {
@@ -201,7 +207,7 @@ public final class Enr {
      * Ethereum keys hold).
      */
     public Optional<byte[]> value(String key) {
-        return Optional.ofNullable(pairs.get(key)).map(item -> item.list() ? item.encoded() : item.payload().clone());
+        return Optional.ofNullable(pairs.get(key)).map(item -> (item.list() ? item.encoded() : item.payload()).clone());
     }
 
     private Optional<byte[]> bytes(String key) {

@@ -29,12 +29,7 @@ final class Rlp {
 
     /** An unsigned integer: big-endian without leading zeros (zero is the empty string). */
     static byte[] encodeUnsigned(long value) {
-        int length = Long.BYTES - Long.numberOfLeadingZeros(value) / Byte.SIZE;
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) (value >>> (Byte.SIZE * (length - 1 - i)));
-        }
-        return encodeString(bytes);
+        return encodeString(minimalBigEndian(value));
     }
 
     /** A list of already encoded items. */
@@ -49,7 +44,7 @@ final class Rlp {
         if (payload.length <= SHORT_LIMIT) {
             out.write(offset + payload.length);
         } else {
-            byte[] length = bigEndian(payload.length);
+            byte[] length = minimalBigEndian(payload.length);
             out.write(offset + SHORT_LIMIT + length.length);
             out.writeBytes(length);
         }
@@ -57,8 +52,9 @@ final class Rlp {
         return out.toByteArray();
     }
 
-    private static byte[] bigEndian(int value) {
-        int length = Integer.BYTES - Integer.numberOfLeadingZeros(value) / Byte.SIZE;
+    /** {@code value}, taken as unsigned, in big-endian bytes without leading zeros. */
+    private static byte[] minimalBigEndian(long value) {
+        int length = Long.BYTES - Long.numberOfLeadingZeros(value) / Byte.SIZE;
         byte[] bytes = new byte[length];
         for (int i = 0; i < length; i++) {
             bytes[i] = (byte) (value >>> (Byte.SIZE * (length - 1 - i)));
