@@ -15,6 +15,9 @@
 //          (node.store.queryGenerator with js's defaults: data included, js pages on until an empty page;
 //          messages in the order js yields them, pages = non-empty pages, requests = store streams opened)
 //   peers  -> peers {peers: [{peerId, protocols, shardInfo: {clusterId, shards} | null}]}
+//   decodeEnr {enr: "enr:…"}  -> enr {peerId, seq, ip, tcp, udp, multiaddrs, waku2: {relay, store, filter, lightPush},
+//          shardInfo: {clusterId, shards}, tcpAddr}  (@waku/enr's EnrDecoder, which verifies the signature; absent
+//          fields are null; tcpAddr = the record's ip/tcp with /p2p, what js dials)
 //   stop  -> stopped
 // Events besides the answers: ready {peerId}; message {contentTopic, pubsubTopic, payload, timestamp, meta,
 //   ephemeral, hash} per filter push; filter {op, peer, error} per filter request js makes (answer or
@@ -26,6 +29,7 @@ import { mplex } from '@libp2p/mplex'
 import { createDecoder, createEncoder, createLightNode, utils } from '@waku/sdk'
 import { messageHash } from '@waku/message-hash'
 import { multiaddr } from '@multiformats/multiaddr'
+import { EnrDecoder, TransportProtocol } from '@waku/enr'
 import { dateFromNanos, emit, fromBase64, hex, messageEvent, serve } from '../lines.mjs'
 
 const options = JSON.parse(process.argv[2] ?? '{}')
@@ -162,6 +166,21 @@ const commands = {
       return { peerId: id.toString(), protocols: peer.protocols, shardInfo: shardInfo ? utils.decodeRelayShard(shardInfo) : null }
     }))
     return { event: 'peers', peers }
+  },
+  async decodeEnr ({ enr }) {
+    const record = await EnrDecoder.fromString(enr)
+    return {
+      event: 'enr',
+      peerId: record.peerId?.toString() ?? null,
+      seq: record.seq.toString(),
+      ip: record.ip ?? null,
+      tcp: record.tcp ?? null,
+      udp: record.udp ?? null,
+      multiaddrs: (record.multiaddrs ?? []).map(String),
+      waku2: record.waku2 ?? null,
+      shardInfo: record.shardInfo ?? null,
+      tcpAddr: record.getFullMultiaddr(TransportProtocol.TCP)?.toString() ?? null
+    }
   }
 }
 

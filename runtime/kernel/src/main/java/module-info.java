@@ -7,6 +7,8 @@ module io.logos.delivery.kernel {
     requires transitive io.logos.delivery.spi.kernel;
     requires io.logos.delivery.libp2p;
     requires com.google.protobuf;
+    // keccak-256 and ECDSA for node records (EIP-778)
+    requires org.bouncycastle.provider;
     requires java.sql;
     requires org.xerial.sqlitejdbc;
     requires org.slf4j;

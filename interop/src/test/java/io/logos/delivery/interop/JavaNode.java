@@ -31,7 +31,13 @@ final class JavaNode implements AutoCloseable {
     /** Starts a node that, given an archive, serves store from it; the caller closes the archive. */
     static JavaNode start(ShardingConfig sharding, UnaryOperator<KernelConfig> adjust,
                           Optional<ArchiveDriver> archive) throws Exception {
-        HostConfig host = HostConfig.of(Keys.generate(), List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")),
+        return start(List.of("/ip4/127.0.0.1/tcp/0"), sharding, adjust, archive);
+    }
+
+    /** A node listening on {@code listenAddresses} (the first one TCP: {@link #address()}). */
+    static JavaNode start(List<String> listenAddresses, ShardingConfig sharding, UnaryOperator<KernelConfig> adjust,
+                          Optional<ArchiveDriver> archive) throws Exception {
+        HostConfig host = HostConfig.of(Keys.generate(), listenAddresses.stream().map(Multiaddr::parse).toList(),
                 "logos-delivery-interop");
         KernelNode node = new KernelNode(adjust.apply(KernelConfig.relayNode(host, sharding)), archive);
         node.start().get(JsPeer.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

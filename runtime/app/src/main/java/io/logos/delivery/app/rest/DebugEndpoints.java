@@ -5,8 +5,8 @@ import io.logos.delivery.app.rest.json.DebugInfo;
 import java.util.List;
 
 /**
- * {@code /info} and {@code /version}, and their deprecated {@code /debug/v1/…} twins. The node has no
- * ENR yet, so {@code enrUri} is left out of the info.
+ * {@code /info} and {@code /version}, and their deprecated {@code /debug/v1/…} twins. The info leaves
+ * {@code enrUri} out only for a node without a record (an Ed25519 node key).
  */
 final class DebugEndpoints implements RestEndpoints {
 
@@ -28,6 +28,6 @@ final class DebugEndpoints implements RestEndpoints {
     }
 
     private RestResponse info() {
-        return RestResponse.json(new DebugInfo(node.listenAddresses(), null));
+        return RestResponse.json(new DebugInfo(node.listenAddresses(), node.enrUri().orElse(null)));
     }
 }

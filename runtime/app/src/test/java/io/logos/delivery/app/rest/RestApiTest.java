@@ -72,13 +72,15 @@ class RestApiTest {
     }
 
     @Test
-    void infoListsTheListenAddressesWithoutAnEnrAndVersionIsPlainText() {
+    void infoListsTheListenAddressesAndTheEnrAndVersionIsPlainText() {
+        String enrUri = node.kernel().enrUri().orElseThrow();
+        assertTrue(enrUri.startsWith("enr:"), enrUri);
         for (String path : List.of("/info", "/debug/v1/info")) {
             JsonNode info = rest.get(path).json();
             List<String> addresses = new ArrayList<>();
             info.get("listenAddresses").forEach(address -> addresses.add(address.asText()));
             assertEquals(node.kernel().listenAddresses(), addresses);
-            assertFalse(info.has("enrUri"), "no ENR yet: " + info);
+            assertEquals(enrUri, info.path("enrUri").asText(), info.toString());
         }
         for (String path : List.of("/version", "/debug/v1/version")) {
             Reply reply = rest.get(path);

@@ -15,6 +15,9 @@ import io.logos.delivery.api.kernel.node.Relay;
 import io.logos.delivery.api.kernel.node.StoreClient;
 import io.logos.delivery.api.kernel.node.WakuNode;
 import io.logos.delivery.kernel.archive.ArchiveWriter;
+import io.logos.delivery.kernel.enr.Enr;
+import io.logos.delivery.kernel.enr.RelayShards;
+import io.logos.delivery.kernel.enr.WakuCapability;
 import io.logos.delivery.kernel.filter.DefaultFilterClient;
 import io.logos.delivery.kernel.filter.FilterClientConfig;
 import io.logos.delivery.kernel.filter.FilterServer;
@@ -46,6 +49,7 @@ import io.logos.delivery.libp2p.pubsub.gossipsub.GossipSub;
 import io.logos.delivery.spi.kernel.archive.ArchiveDriver;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,6 +97,7 @@ public final class KernelNode implements WakuNode {
     private volatile GossipSub gossip;
     private volatile WakuRelay relay;
     private volatile ArchiveWriter archiveWriter;
+    private volatile Optional<Enr> record = Optional.empty();
     private CompletableFuture<Void> stopped;
     private final List<AutoCloseable> closedOnStop = new CopyOnWriteArrayList<>();
 
@@ -146,10 +151,34 @@ public final class KernelNode implements WakuNode {
             server.mount(host);
             scheduler.scheduleWithFixedDelay(storeLimiter::forgetIdlePeers, 1, 1, TimeUnit.MINUTES);
         });
-        return host.start().thenRun(this::mountRelay).thenRun(peerManager::start).thenRun(() -> LOG.info(
-                "Waku node {} started: cluster {}, shards {}, protocols {}", host.peerId(),
-                config.sharding().clusterId(), config.sharding().effectiveShards(), host.protocols()))
+        return host.start().thenRun(this::mountRelay).thenRun(this::makeRecord).thenRun(peerManager::start)
+                .thenRun(() -> LOG.info("Waku node {} started: cluster {}, shards {}, protocols {}, ENR {}",
+                        host.peerId(), config.sharding().clusterId(), config.sharding().effectiveShards(),
+                        host.protocols(), enrUri().orElse("none")))
                 .thenRun(this::resumeStoreIfConfigured);
+    }
+
+    /** Once bound and mounted: the record tells the bound ports and the services. */
+    private void makeRecord() {
+        record = NodeRecord.of(config.host().identity(), host.listenAddresses(), mountedCapabilities(),
+                new RelayShards(config.sharding().clusterId(), config.sharding().effectiveShards()));
+    }
+
+    private Set<WakuCapability> mountedCapabilities() {
+        Set<WakuCapability> capabilities = EnumSet.noneOf(WakuCapability.class);
+        if (relay != null) {
+            capabilities.add(WakuCapability.RELAY);
+        }
+        if (storeServer.isPresent()) {
+            capabilities.add(WakuCapability.STORE);
+        }
+        if (filterServer.isPresent()) {
+            capabilities.add(WakuCapability.FILTER);
+        }
+        if (lightpushServer != null) {
+            capabilities.add(WakuCapability.LIGHTPUSH);
+        }
+        return capabilities;
     }
 
     /** nwaku's {@code --store-resume}: in the background, 3 attempts 30 s apart. */
@@ -274,6 +303,11 @@ public final class KernelNode implements WakuNode {
     @Override
     public List<String> listenAddresses() {
         return host.dialableAddresses().stream().map(Multiaddr::toString).toList();
+    }
+
+    @Override
+    public Optional<String> enrUri() {
+        return record.map(Enr::toText);
     }
 
     @Override

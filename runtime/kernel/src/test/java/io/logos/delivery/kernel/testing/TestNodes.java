@@ -28,7 +28,12 @@ public final class TestNodes implements AutoCloseable {
     /** A node with {@code archive} (a store node, when present); the test closes the archive. */
     public KernelNode start(ShardingConfig sharding, UnaryOperator<KernelConfig> adjust,
                             Optional<ArchiveDriver> archive) throws Exception {
-        KernelNode node = new KernelNode(adjust.apply(KernelConfig.relayNode(loopbackHost(), sharding)), archive);
+        return start(adjust.apply(KernelConfig.relayNode(loopbackHost(), sharding)), archive);
+    }
+
+    /** A node of {@code config}, e.g. on other listen addresses than {@link #loopbackHost()}'s. */
+    public KernelNode start(KernelConfig config, Optional<ArchiveDriver> archive) throws Exception {
+        KernelNode node = new KernelNode(config, archive);
         nodes.add(node);
         Await.await(node.start());
         return node;

@@ -65,6 +65,11 @@ public final class CountingStoreNode implements WakuNode {
     }
 
     @Override
+    public Optional<String> enrUri() {
+        return node.enrUri();
+    }
+
+    @Override
     public int clusterId() {
         return node.clusterId();
     }

@@ -18,6 +18,14 @@ public interface WakuNode {
     /** The addresses peers dial, each ending with {@code /p2p/<peer id>}; empty before start. */
     List<String> listenAddresses();
 
+    /**
+     * The node's record (EIP-778 with the WAKU2-ENR keys) in text form, {@code enr:…}, as nwaku's
+     * {@code /debug/v1/info} shows it: made at start from the node key, the bound addresses, the mounted
+     * services and the shards. Empty before start, and for a node whose key is not secp256k1 (a v4 record
+     * needs one).
+     */
+    Optional<String> enrUri();
+
     int clusterId();
 
     /** The shards this node serves (relay subscriptions, metadata answers). */
