@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /** The facts {@link MessagingApi#nodeInfo} answers, each as JSON. */
 final class NodeInfo {
 
-    static final List<String> IDS = List.of("version", "my_peer_id", "listen_addresses", "mode", "connection_status",
-            "subscriptions");
+    static final List<String> IDS = List.of("version", "my_peer_id", "my_enr", "listen_addresses", "mode",
+            "connection_status", "subscriptions");
 
     private final MessagingApi api;
 
@@ -21,6 +21,7 @@ final class NodeInfo {
         return switch (id) {
             case "version" -> string(version());
             case "my_peer_id" -> string(api.kernel().peerId().toString());
+            case "my_enr" -> api.kernel().enrUri().map(NodeInfo::string).orElse("null");
             case "listen_addresses" -> array(api.kernel().listenAddresses());
             case "mode" -> string(api.mode().name().toLowerCase(java.util.Locale.ROOT));
             case "connection_status" -> string(api.connectionStatus().specName());

@@ -180,8 +180,9 @@ class MessagingApiEndToEndTest {
     @Test
     void nodeInfoAnswersTheAdvertisedIdsAsJson() throws Exception {
         MessagingApi api = edge(store, store).api;
-        assertEquals(List.of("version", "my_peer_id", "listen_addresses", "mode", "connection_status",
+        assertEquals(List.of("version", "my_peer_id", "my_enr", "listen_addresses", "mode", "connection_status",
                 "subscriptions"), api.nodeInfoIds());
+        assertEquals("\"" + api.kernel().enrUri().orElseThrow() + "\"", api.nodeInfo("my_enr"));
         assertEquals("\"" + api.kernel().peerId() + "\"", api.nodeInfo("my_peer_id"));
         assertEquals("\"edge\"", api.nodeInfo("mode"));
         assertEquals("[\"" + api.kernel().listenAddresses().getFirst() + "\"]", api.nodeInfo("listen_addresses"));

@@ -81,7 +81,7 @@ public interface MessagingApi extends AutoCloseable {
 
     Registration addListener(MessagingEventListener listener);
 
-    /** The ids {@link #nodeInfo} answers: {@code version}, {@code my_peer_id}, … */
+    /** The ids {@link #nodeInfo} answers: {@code version}, {@code my_peer_id}, {@code my_enr}, … */
     List<String> nodeInfoIds();
 
     /**
